@@ -1,0 +1,54 @@
+package io.afterhours.intake.control;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Reads .NET's {@code DateTime} as Newtonsoft writes it: ISO-8601 with 0 to 7 fractional digits, and an offset,
+ * {@code Z}, or nothing (then the UserLock server's zone applies, userlock.md 1.2). A space instead of {@code T} is
+ * tolerated. Results are truncated to microseconds, the precision both databases store.
+ */
+public final class EventTimes {
+
+    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalEnd()
+            .toFormatter();
+
+    private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder()
+            .append(LOCAL)
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter();
+
+    private EventTimes() {
+    }
+
+    public static Optional<Instant> parse(String text, ZoneId serverZone) {
+        String value = text.strip();
+        try {
+            return Optional.of(OffsetDateTime.parse(value, WITH_OFFSET).toInstant().truncatedTo(ChronoUnit.MICROS));
+        } catch (DateTimeParseException withOffset) {
+            try {
+                return Optional.of(LocalDateTime.parse(value, LOCAL).atZone(serverZone).toInstant()
+                        .truncatedTo(ChronoUnit.MICROS));
+            } catch (DateTimeParseException local) {
+                return Optional.empty();
+            }
+        }
+    }
+}

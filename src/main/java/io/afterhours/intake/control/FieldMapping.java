@@ -1,0 +1,111 @@
+package io.afterhours.intake.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Finds each {@link LogicalField} in a parsed notification by trying its candidates in order: a plain name matches a
+ * top-level member case-insensitively, a value starting with "/" is a JSON pointer (RFC 6901, segments matched
+ * case-insensitively too). Strings are taken as they are, integral numbers as their decimal text; anything else does
+ * not map. The mapping is configuration because the real member names are unconfirmed (userlock.md 1.2).
+ */
+@ApplicationScoped
+public class FieldMapping {
+
+    /** Members whose meaning is known without mapping; everything else not mapped is reported as unmapped. */
+    private static final Set<String> CONFIRMED = Set.of("userlock", "eventtype", "eventtime");
+
+    private final Map<LogicalField, List<String>> candidates = new EnumMap<>(LogicalField.class);
+
+    @PostConstruct
+    void load() {
+        Config config = ConfigProvider.getConfig(FieldMapping.class.getClassLoader());
+        for (LogicalField field : LogicalField.values()) {
+            String value = config.getOptionalValue(field.configKey(), String.class).orElse(field.defaultCandidates());
+            candidates.put(field, parse(value));
+        }
+    }
+
+    /** For unit tests and, later, the mapping administration page. */
+    public static FieldMapping of(Map<LogicalField, String> overrides) {
+        FieldMapping mapping = new FieldMapping();
+        for (LogicalField field : LogicalField.values()) {
+            mapping.candidates.put(field, parse(overrides.getOrDefault(field, field.defaultCandidates())));
+        }
+        return mapping;
+    }
+
+    public Map<LogicalField, String> extract(Map<String, Object> body) {
+        Map<LogicalField, String> values = new EnumMap<>(LogicalField.class);
+        for (Map.Entry<LogicalField, List<String>> entry : candidates.entrySet()) {
+            for (String candidate : entry.getValue()) {
+                String value = asText(locate(body, candidate));
+                if (value != null && !value.isBlank()) {
+                    values.put(entry.getKey(), value);
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Top-level members that neither the confirmed names nor any plain-name candidate cover, in body order. */
+    public List<String> unmappedMembers(Map<String, Object> body) {
+        Set<String> known = new HashSet<>(CONFIRMED);
+        candidates.values().forEach(list -> list.stream()
+                .map(c -> c.startsWith("/") ? c.substring(1).split("/", 2)[0] : c)
+                .map(StrictJson::foldCase)
+                .forEach(known::add));
+        List<String> unmapped = new ArrayList<>();
+        for (String name : body.keySet()) {
+            if (!known.contains(StrictJson.foldCase(name))) {
+                unmapped.add(name);
+            }
+        }
+        return unmapped;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object locate(Map<String, Object> body, String candidate) {
+        if (!candidate.startsWith("/")) {
+            return StrictJson.member(body, candidate);
+        }
+        Object current = body;
+        for (String raw : candidate.substring(1).split("/", -1)) {
+            String segment = raw.replace("~1", "/").replace("~0", "~");
+            if (current instanceof Map<?, ?> map) {
+                current = StrictJson.member((Map<String, Object>) map, segment);
+            } else if (current instanceof List<?> list && segment.matches("\\d{1,4}")) {
+                int index = Integer.parseInt(segment);
+                current = index < list.size() ? list.get(index) : null;
+            } else {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    private static String asText(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof BigDecimal number) {
+            return number.stripTrailingZeros().toPlainString();
+        }
+        return null;
+    }
+
+    private static List<String> parse(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package io.afterhours.intake.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Intake counters in the application registry ({@code /metrics?scope=application}), per UserLock server slot: how
+ * many notifications were stored, were duplicates, went to the spool, were replayed from it, and were rejected (by
+ * reason; a rejected sender is not authenticated, so its server is "unknown").
+ */
+@ApplicationScoped
+public class IntakeMetrics {
+
+    static final String RECEIVED = "afterhours.notifications.received";
+    static final String REJECTED = "afterhours.notifications.rejected";
+    static final String REPLAYED = "afterhours.notifications.replayed";
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    public void accepted(ServerSlot slot, StoreOutcome outcome) {
+        registry.counter(RECEIVED, new Tag("server", slot.tag()), outcomeTag(outcome)).inc();
+    }
+
+    public void replayed(ServerSlot slot, StoreOutcome outcome) {
+        registry.counter(REPLAYED, new Tag("server", slot.tag()), outcomeTag(outcome)).inc();
+    }
+
+    public void rejected(RejectionReason reason) {
+        registry.counter(REJECTED, new Tag("server", "unknown"), new Tag("reason", reason.tag())).inc();
+    }
+
+    private static Tag outcomeTag(StoreOutcome outcome) {
+        return new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,88 @@
+package io.afterhours.intake.control;
+
+import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
+import io.afterhours.platform.control.LogSafe;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Moves spooled notifications into the database once it answers again, through the same insert-or-ignore as live
+ * intake, so a notification that reached both (a slow commit that finished after its request gave up) is stored once.
+ * It runs on a local schedule rather than a claimed job row because the spool it drains is a local file.
+ */
+@ApplicationScoped
+public class SpoolReplayer {
+
+    private static final Logger LOG = Logger.getLogger(SpoolReplayer.class.getName());
+    private static final int BATCH = 200;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Spool spool;
+
+    @Inject
+    NotificationStore store;
+
+    @Inject
+    IntakeMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "afterhours.spool.replay-interval")
+    Duration interval;
+
+    private ScheduledFuture<?> task;
+
+    void start(@Observes SchemaReady ready) {
+        task = scheduler.scheduleWithFixedDelay(this::replaySafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void replaySafely() {
+        try {
+            replay();
+        } catch (RuntimeException | SQLException e) {
+            LOG.log(Level.WARNING, "Spool replay paused, will retry: {0}", LogSafe.of(e.toString()));
+        }
+    }
+
+    /** Replays every sealed segment; stops at the first database failure and leaves the rest for the next run. */
+    public void replay() throws SQLException {
+        if (spool.depthBytes() == 0) {
+            return;
+        }
+        for (Path segment : spool.sealedSegments()) {
+            List<IncomingNotification> notifications = spool.read(segment);
+            for (int from = 0; from < notifications.size(); from += BATCH) {
+                List<IncomingNotification> batch = notifications.subList(from, Math.min(from + BATCH,
+                        notifications.size()));
+                List<StoreOutcome> outcomes = store.insert(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    metrics.replayed(batch.get(i).serverSlot(), outcomes.get(i));
+                }
+            }
+            spool.delete(segment);
+            LOG.info(() -> "Replayed " + notifications.size() + " spooled notifications from " + segment.getFileName());
+        }
+    }
+}
