@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -28,12 +29,15 @@ public final class EventTimes {
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            // STRICT: the default (SMART) would read 2024-02-30 as 2024-02-29 and 24:00 as the next midnight.
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder()
             .append(LOCAL)
             .appendOffset("+HH:MM", "Z")
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private EventTimes() {
     }

@@ -1,0 +1,156 @@
+package io.afterhours.it;
+
+import static io.afterhours.it.ItSupport.PRIMARY_ID;
+import static io.afterhours.it.ItSupport.notification;
+import static io.afterhours.it.ItSupport.postJson;
+import static io.afterhours.it.ItSupport.runId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The administrator's Notifications page in a real browser (Debian's Chromium): a notification posted with curl-like
+ * HTTP shows up, the filters narrow the lazy table on the server, the raw JSON opens with the ID redacted, and
+ * hostile user names render as text (reliability.md B16 on this page).
+ */
+@ExtendWith(ArquillianExtension.class)
+class NotificationsUiIT {
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItSupport.deployment();
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("afterhours-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--disable-quic", "--user-data-dir=" + profile, "--window-size=1366,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void showsFiltersAndOpensANotification() throws IOException {
+        URI base = ItSupport.loopback(deploymentUrl);
+        String marker = "ui-" + runId();
+        assertEquals(200, postJson(base, notification(marker).json()).statusCode());
+        assertEquals(200, postJson(base, notification(marker + "-other").json()).statusCode());
+
+        browser.get(base.resolve("admin/notifications.xhtml").toString());
+        search(marker);
+
+        List<WebElement> rows = resultRows();
+        assertEquals(2, rows.size(), "both users contain the marker");
+        assertTrue(rows.get(0).getText().contains("CORP\\" + marker), rows.get(0).getText());
+        assertTrue(rows.get(0).getText().contains("Out-of-hours denial"), rows.get(0).getText());
+
+        search(marker + "-other");
+        assertEquals(1, resultRows().size());
+
+        resultRows().get(0).findElement(By.cssSelector("button[id$=':raw']")).click();
+        WebElement raw = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("rawJson")));
+        wait(browser).until(ExpectedConditions.textToBePresentInElement(raw, marker));
+        assertTrue(raw.getText().contains("[redacted]"), raw.getText());
+        assertFalse(raw.getText().toLowerCase(Locale.ROOT).contains(PRIMARY_ID), raw.getText());
+        screenshot("notifications");
+    }
+
+    @Test
+    void rendersHostileUserNamesAsText() {
+        URI base = ItSupport.loopback(deploymentUrl);
+        String marker = "xss-" + runId();
+        String hostile = marker + "\"><img src=x id=injected onerror=alert(1)><script>alert(2)</script>";
+        assertEquals(200, postJson(base, notification(hostile).json()).statusCode());
+
+        browser.get(base.resolve("admin/notifications.xhtml").toString());
+        search(marker);
+
+        List<WebElement> rows = resultRows();
+        assertEquals(1, rows.size());
+        assertTrue(rows.get(0).getText().contains("<img src=x id=injected"), rows.get(0).getText());
+        assertTrue(browser.findElements(By.id("injected")).isEmpty(), "no element was injected");
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    private void search(String user) {
+        WebElement input = browser.findElement(By.id("filters:user"));
+        input.clear();
+        input.sendKeys(user);
+        browser.findElement(By.id("filters:search")).click();
+        wait(browser).until(driver -> resultRows().stream().allMatch(r -> r.getText().contains(user))
+                && !resultRows().isEmpty());
+    }
+
+    private List<WebElement> resultRows() {
+        return browser.findElements(By.cssSelector("#table\\:notifications_data tr[data-ri]"));
+    }
+
+    private static WebDriverWait wait(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // The AJAX update replaces the table body while we read it.
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("afterhours.it.buildDirectory", "target"), "screenshots");
+        Files.createDirectories(dir);
+        File png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,219 @@
+package io.afterhours.it;
+
+import io.afterhours.audit.boundary.AuditLog;
+import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.boundary.ChainVerification;
+import io.afterhours.platform.control.AfterhoursDataSource;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+
+/**
+ * Test-only window into the deployed application's database, added to the Arquillian deployment by
+ * {@link ItSupport#deployment()} and absent from the real WAR. Tests post over real HTTP and then ask here what was
+ * stored, because the embedded H2 file is locked by the server process.
+ */
+@ApplicationScoped
+@Path("it-probe")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+    @Resource(lookup = AfterhoursDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Stored notifications whose user or computer equals the marker, oldest first. */
+    @GET
+    @Path("notifications")
+    public String notifications(@QueryParam("marker") String marker) throws SQLException {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT id, user_name, user_domain, computer, "
+                        + "classification, event_category, time_quality, mapped, server_slot, event_type, raw_json, "
+                        + "unmapped_members, event_time FROM notification WHERE user_name = ? OR computer = ? "
+                        + "ORDER BY id")) {
+            q.setString(1, marker);
+            q.setString(2, marker);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    JsonObjectBuilder row = Json.createObjectBuilder()
+                            .add("id", rs.getLong(1))
+                            .add("classification", rs.getString(5))
+                            .add("category", rs.getString(6))
+                            .add("timeQuality", rs.getString(7))
+                            .add("mapped", rs.getBoolean(8))
+                            .add("serverSlot", rs.getString(9))
+                            .add("rawJson", rs.getString(11));
+                    addNullable(row, "user", rs.getString(2));
+                    addNullable(row, "domain", rs.getString(3));
+                    addNullable(row, "computer", rs.getString(4));
+                    addNullable(row, "eventType", rs.getObject(10) == null ? null : String.valueOf(rs.getInt(10)));
+                    addNullable(row, "unmappedMembers", rs.getString(12));
+                    addNullable(row, "eventTime", rs.getTimestamp(13) == null ? null
+                            : rs.getTimestamp(13).toInstant().toString());
+                    rows.add(row);
+                }
+            }
+        }
+        return rows.build().toString();
+    }
+
+    @GET
+    @Path("count")
+    public long count() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM notification")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Audit entries of one action newer than a sequence number, as "seq|details" lines. */
+    @GET
+    @Path("audit")
+    public String audit(@QueryParam("action") String action, @QueryParam("after") long after) throws SQLException {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT seq, details FROM audit_entry WHERE action = ? AND seq > ? ORDER BY seq")) {
+            q.setString(1, action);
+            q.setLong(2, after);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + "|" + rs.getString(2));
+                }
+            }
+        }
+        return rows.build().toString();
+    }
+
+    @GET
+    @Path("audit/head")
+    public long auditHead() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT last_seq FROM audit_chain_head")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @GET
+    @Path("audit/verify")
+    public String verify() {
+        return json(auditLog.verify()).build().toString();
+    }
+
+    /** Appends from several threads at once, through the real boundary, each in its own transaction. */
+    @POST
+    @Path("audit/concurrent")
+    public String appendConcurrently(@QueryParam("threads") int threads, @QueryParam("each") int each)
+            throws Exception {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(executor.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    auditLog.append(AuditRecord.system("it", "it.concurrent", "thread-" + thread, "append " + i));
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        return verify();
+    }
+
+    /**
+     * The tamper drill (reliability.md R11) on the real table: each tampering is applied, verified and undone, so
+     * the chain is intact again afterwards. Returns one result per drill.
+     */
+    @POST
+    @Path("audit/tamper")
+    public String tamper() throws SQLException {
+        for (int i = 0; i < 4; i++) {
+            auditLog.append(AuditRecord.system("it", "it.tamper", "row", "filler " + i));
+        }
+        long last = auditHead();
+        JsonObjectBuilder results = Json.createObjectBuilder();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            long middle = last - 2;
+            String original = single(c, "SELECT details FROM audit_entry WHERE seq = " + middle);
+            update(c, "UPDATE audit_entry SET details = 'edited' WHERE seq = " + middle);
+            results.add("update", json(auditLog.verify()));
+            update(c, "UPDATE audit_entry SET details = '" + original.replace("'", "''") + "' WHERE seq = " + middle);
+
+            update(c, "CREATE TABLE audit_backup AS SELECT * FROM audit_entry WHERE seq >= " + middle);
+            update(c, "DELETE FROM audit_entry WHERE seq = " + middle);
+            results.add("deleteMiddle", json(auditLog.verify()));
+            update(c, "INSERT INTO audit_entry SELECT * FROM audit_backup WHERE seq = " + middle);
+
+            update(c, "DELETE FROM audit_entry WHERE seq >= " + (last - 1));
+            results.add("deleteTail", json(auditLog.verify()));
+            update(c, "INSERT INTO audit_entry SELECT * FROM audit_backup WHERE seq >= " + (last - 1));
+
+            update(c, "UPDATE audit_entry SET seq = -1 WHERE seq = " + (last - 1));
+            update(c, "UPDATE audit_entry SET seq = " + (last - 1) + " WHERE seq = " + last);
+            update(c, "UPDATE audit_entry SET seq = " + last + " WHERE seq = -1");
+            results.add("reorder", json(auditLog.verify()));
+            update(c, "DELETE FROM audit_entry WHERE seq >= " + (last - 1));
+            update(c, "INSERT INTO audit_entry SELECT * FROM audit_backup WHERE seq >= " + (last - 1));
+            update(c, "DROP TABLE audit_backup");
+        }
+        results.add("restored", json(auditLog.verify()));
+        return results.build().toString();
+    }
+
+    private static JsonObjectBuilder json(ChainVerification v) {
+        JsonObjectBuilder out = Json.createObjectBuilder().add("intact", v.intact()).add("checked", v.entriesChecked());
+        if (v.firstBrokenSeq() != null) {
+            out.add("firstBrokenSeq", v.firstBrokenSeq()).add("problem", v.problem());
+        }
+        return out;
+    }
+
+    private static void addNullable(JsonObjectBuilder row, String name, String value) {
+        if (value == null) {
+            row.addNull(name);
+        } else {
+            row.add(name, value);
+        }
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
