@@ -442,6 +442,7 @@ class WebhookIT {
         assertTrue(metrics.contains("outcome=\"stored\",server=\"backup\""), metrics);
         assertTrue(metrics.contains("afterhours_notifications_rejected_total{mp_scope=\"application\","
                 + "reason=\"unauthenticated\",server=\"unknown\"}"), metrics);
+        assertTrue(metrics.contains("afterhours_spool_bytes{mp_scope=\"application\"} 0"), metrics);
     }
 
     @Test
@@ -451,6 +452,9 @@ class WebhookIT {
 
         assertEquals(200, health.statusCode(), health.body());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+        assertTrue(health.body().contains("\"name\":\"webhook-intake\""), health.body());
+        assertTrue(health.body().contains("\"database\":\"up\""), health.body());
+        assertTrue(health.body().contains("\"name\":\"webhook-writers\""), health.body());
         assertEquals(200, openApi.statusCode());
         assertTrue(openApi.body().contains("/api/userlock/notifications"), openApi.body());
         assertTrue(openApi.body().contains("UserLockNotification"), openApi.body());

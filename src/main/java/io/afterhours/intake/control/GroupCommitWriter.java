@@ -69,6 +69,16 @@ public class GroupCommitWriter {
         workers.forEach(Thread::interrupt);
     }
 
+    /** True while every writer thread is alive. */
+    public boolean isRunning() {
+        return running && !workers.isEmpty() && workers.stream().allMatch(Thread::isAlive);
+    }
+
+    /** Notifications waiting for their batch. */
+    public int queued() {
+        return queue == null ? 0 : queue.size();
+    }
+
     /** Queues a notification; the future completes once its batch committed, or exceptionally if it did not. */
     public CompletableFuture<StoreOutcome> submit(IncomingNotification notification) {
         CompletableFuture<StoreOutcome> result = new CompletableFuture<>();

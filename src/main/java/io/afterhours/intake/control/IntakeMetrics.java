@@ -1,6 +1,8 @@
 package io.afterhours.intake.control;
 
+import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -18,10 +20,19 @@ public class IntakeMetrics {
     static final String RECEIVED = "afterhours.notifications.received";
     static final String REJECTED = "afterhours.notifications.rejected";
     static final String REPLAYED = "afterhours.notifications.replayed";
+    static final String SPOOL_BYTES = "afterhours.spool.bytes";
+
+    @Inject
+    Spool spool;
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
+
+    /** The spool's depth as a gauge: anything above zero means the database missed notifications. */
+    void registerSpoolGauge(@Observes SchemaReady ready) {
+        registry.gauge(SPOOL_BYTES, spool::depthBytes);
+    }
 
     public void accepted(ServerSlot slot, StoreOutcome outcome) {
         registry.counter(RECEIVED, new Tag("server", slot.tag()), outcomeTag(outcome)).inc();

@@ -82,7 +82,9 @@ public class NotificationInterpreter {
         TimeQuality quality = timeQuality(eventTimeText, eventTime, receivedAt);
         Instant classifiedAt = eventTime.orElse(receivedAt);
 
-        Map<LogicalField, String> fields = mapping.extract(document);
+        // Mapped columns come from the redacted copy too: a field that quotes the ID must not put it in a column.
+        Map<String, Object> redacted = redact(document, UserLockIdWhitelist.normalise(presented));
+        Map<LogicalField, String> fields = mapping.extract(redacted);
         String user = fields.get(LogicalField.USER);
         String domain = fields.get(LogicalField.DOMAIN);
         if (user != null && domain == null && user.indexOf('\\') > 0) {
@@ -113,7 +115,7 @@ public class NotificationInterpreter {
                 StoredText.column(fields.get(LogicalField.SESSION_ID), 128),
                 StoredText.column(fields.get(LogicalField.DETAILS), 2000),
                 StoredText.column(String.join(",", mapping.unmappedMembers(document)), 1000),
-                JsonText.write(redact(document, UserLockIdWhitelist.normalise(presented))));
+                JsonText.write(redacted));
     }
 
     Classification classify(EventCategory category, Instant at) {
@@ -167,7 +169,7 @@ public class NotificationInterpreter {
         }
     }
 
-    /** A copy with {@code Userlock.Id} and any other string equal to the presented ID replaced. */
+    /** A copy with {@code Userlock.Id} and any other string equal to, or containing, the presented ID replaced. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> redact(Map<String, Object> object, String normalisedId) {
         Map<String, Object> copy = new LinkedHashMap<>();
@@ -196,7 +198,28 @@ public class NotificationInterpreter {
         if (value instanceof String text && UserLockIdWhitelist.normalise(text).equals(normalisedId)) {
             return REDACTED;
         }
+        if (value instanceof String text && !normalisedId.isEmpty()) {
+            return redactInside(text, normalisedId);
+        }
         return value;
+    }
+
+    /** Replaces every occurrence of the ID inside a longer text, in any ASCII case. */
+    private static String redactInside(String text, String normalisedId) {
+        // foldCase changes ASCII letters only, so indexes in the folded text are indexes in the original.
+        String folded = StrictJson.foldCase(text);
+        int at = folded.indexOf(normalisedId);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (at >= 0) {
+            out.append(text, from, at).append(REDACTED);
+            from = at + normalisedId.length();
+            at = folded.indexOf(normalisedId, from);
+        }
+        return out.append(text, from, text.length()).toString();
     }
 
     @SuppressWarnings("unchecked")

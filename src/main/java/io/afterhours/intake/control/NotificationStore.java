@@ -50,6 +50,15 @@ public class NotificationStore {
         }
     }
 
+    /** True if the database hands out a working connection within two seconds. */
+    public boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     private List<StoreOutcome> insertOnConflict(Connection connection, List<IncomingNotification> batch)
             throws SQLException {
         String sql = "INSERT INTO notification (id, " + COLUMNS + ") VALUES (nextval('notification_seq'), "

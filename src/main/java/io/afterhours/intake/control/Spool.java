@@ -138,6 +138,11 @@ public class Spool {
         }
     }
 
+    /** Whether one more typical notification (4 KiB) would still fit. */
+    public synchronized boolean hasRoom() {
+        return sizeOnDisk + 4096 <= maxBytes;
+    }
+
     /** Bytes waiting in the spool; zero when everything reached the database. */
     public synchronized long depthBytes() {
         return sizeOnDisk;
