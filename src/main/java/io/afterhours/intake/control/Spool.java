@@ -55,6 +55,7 @@ public class Spool {
     private Path directory;
     private FileChannel current;
     private long sizeOnDisk;
+    private long sealed;
 
     @PostConstruct
     void open() {
@@ -96,8 +97,10 @@ public class Spool {
             Path currentFile = directory.resolve(CURRENT);
             if (Files.exists(currentFile) && Files.size(currentFile) > 0) {
                 closeCurrent();
-                Files.move(currentFile, directory.resolve(System.nanoTime() + SEALED_SUFFIX),
-                        StandardCopyOption.ATOMIC_MOVE);
+                // Zero-padded wall-clock time plus a counter: names sort in sealing order, across restarts too.
+                String name = String.format(java.util.Locale.ROOT, "%020d-%06d%s", System.currentTimeMillis(),
+                        sealed++ % 1_000_000, SEALED_SUFFIX);
+                Files.move(currentFile, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             }
             List<Path> segments = new ArrayList<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*" + SEALED_SUFFIX)) {
