@@ -38,7 +38,9 @@ public final class IdTimingBench {
             throw new IllegalArgumentException("Loopback URLs only");
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        SplittableRandom random = new SplittableRandom(42);
+        long seed = Long.parseLong(option(args, "--seed", Long.toString(System.nanoTime())));
+        SplittableRandom random = new SplittableRandom(seed);
+        System.out.println("seed " + seed);
         List<List<Long>> samples = new ArrayList<>();
         for (int ignored : PREFIXES) {
             samples.add(new ArrayList<>());

@@ -26,6 +26,7 @@ public class FieldMapping {
     private static final Set<String> CONFIRMED = Set.of("userlock", "eventtype", "eventtime");
 
     private final Map<LogicalField, List<String>> candidates = new EnumMap<>(LogicalField.class);
+    private Set<String> knownMembers = CONFIRMED;
 
     @PostConstruct
     void load() {
@@ -34,6 +35,7 @@ public class FieldMapping {
             String value = config.getOptionalValue(field.configKey(), String.class).orElse(field.defaultCandidates());
             candidates.put(field, parse(value));
         }
+        knownMembers = knownMembers(candidates);
     }
 
     /** For unit tests and, later, the mapping administration page. */
@@ -42,6 +44,7 @@ public class FieldMapping {
         for (LogicalField field : LogicalField.values()) {
             mapping.candidates.put(field, parse(overrides.getOrDefault(field, field.defaultCandidates())));
         }
+        mapping.knownMembers = knownMembers(mapping.candidates);
         return mapping;
     }
 
@@ -61,18 +64,23 @@ public class FieldMapping {
 
     /** Top-level members that neither the confirmed names nor any plain-name candidate cover, in body order. */
     public List<String> unmappedMembers(Map<String, Object> body) {
+        List<String> unmapped = new ArrayList<>();
+        for (String name : body.keySet()) {
+            if (!knownMembers.contains(StrictJson.foldCase(name))) {
+                unmapped.add(name);
+            }
+        }
+        return unmapped;
+    }
+
+    /** Computed once per mapping: intake asks for every notification. */
+    private static Set<String> knownMembers(Map<LogicalField, List<String>> candidates) {
         Set<String> known = new HashSet<>(CONFIRMED);
         candidates.values().forEach(list -> list.stream()
                 .map(c -> c.startsWith("/") ? c.substring(1).split("/", 2)[0] : c)
                 .map(StrictJson::foldCase)
                 .forEach(known::add));
-        List<String> unmapped = new ArrayList<>();
-        for (String name : body.keySet()) {
-            if (!known.contains(StrictJson.foldCase(name))) {
-                unmapped.add(name);
-            }
-        }
-        return unmapped;
+        return Set.copyOf(known);
     }
 
     @SuppressWarnings("unchecked")

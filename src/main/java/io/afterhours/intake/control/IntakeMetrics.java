@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -25,6 +28,8 @@ public class IntakeMetrics {
     @Inject
     Spool spool;
 
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
@@ -35,15 +40,23 @@ public class IntakeMetrics {
     }
 
     public void accepted(ServerSlot slot, StoreOutcome outcome) {
-        registry.counter(RECEIVED, new Tag("server", slot.tag()), outcomeTag(outcome)).inc();
+        counter(RECEIVED, slot, outcome).inc();
     }
 
     public void replayed(ServerSlot slot, StoreOutcome outcome) {
-        registry.counter(REPLAYED, new Tag("server", slot.tag()), outcomeTag(outcome)).inc();
+        counter(REPLAYED, slot, outcome).inc();
     }
 
     public void rejected(RejectionReason reason) {
-        registry.counter(REJECTED, new Tag("server", "unknown"), new Tag("reason", reason.tag())).inc();
+        counters.computeIfAbsent(REJECTED + "|" + reason,
+                key -> registry.counter(REJECTED, new Tag("server", "unknown"), new Tag("reason", reason.tag())))
+                .inc();
+    }
+
+    /** Counters are cached: looking one up in the registry per notification costs more than counting. */
+    private Counter counter(String name, ServerSlot slot, StoreOutcome outcome) {
+        return counters.computeIfAbsent(name + "|" + slot + "|" + outcome,
+                key -> registry.counter(name, new Tag("server", slot.tag()), outcomeTag(outcome)));
     }
 
     private static Tag outcomeTag(StoreOutcome outcome) {

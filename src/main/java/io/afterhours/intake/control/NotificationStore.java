@@ -5,19 +5,22 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Inserts notifications in batches, one commit per batch, and reports per row whether it was new or a duplicate.
  * De-duplication is the unique constraint on {@code dedupe_key}, never a read-then-write, so concurrent copies on
  * any number of instances store one row. The insert-or-ignore is database specific and kept here: PostgreSQL's
- * {@code ON CONFLICT DO NOTHING}; elsewhere (H2) a savepoint per row and the unique-violation SQLState 23505.
+ * {@code ON CONFLICT DO NOTHING} in one multi-row statement; elsewhere (H2) a savepoint per row and the unique-violation SQLState 23505.
  * This class manages its own local transactions: it runs on intake worker threads, outside any JTA transaction.
  */
 @ApplicationScoped
@@ -28,6 +31,8 @@ public class NotificationStore {
             + "user_domain, computer, client_address, session_type, session_id, details, unmapped_members, raw_json";
     private static final String PARAMETERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     private static final String UNIQUE_VIOLATION = "23505";
+    /** 21 parameters a row; PostgreSQL allows 32767 per statement. */
+    private static final int MAX_ROWS_PER_STATEMENT = 500;
 
     @Resource(lookup = AfterhoursDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -59,22 +64,39 @@ public class NotificationStore {
         }
     }
 
+    /**
+     * One multi-row statement per chunk: far cheaper for PostgreSQL than one statement per row. {@code RETURNING}
+     * names the rows that were new; a key returned once marks its first occurrence in the batch as stored and any
+     * repeat (the same event twice in one batch) as a duplicate.
+     */
     private List<StoreOutcome> insertOnConflict(Connection connection, List<IncomingNotification> batch)
             throws SQLException {
-        String sql = "INSERT INTO notification (id, " + COLUMNS + ") VALUES (nextval('notification_seq'), "
-                + PARAMETERS + ") ON CONFLICT (dedupe_key) DO NOTHING";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (IncomingNotification notification : batch) {
-                bind(insert, notification);
-                insert.addBatch();
+        List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
+        for (int from = 0; from < batch.size(); from += MAX_ROWS_PER_STATEMENT) {
+            List<IncomingNotification> chunk = batch.subList(from, Math.min(batch.size(), from + MAX_ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder(128 + chunk.size() * 100)
+                    .append("INSERT INTO notification (id, ").append(COLUMNS).append(") VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(nextval('notification_seq'), ").append(PARAMETERS).append(')');
             }
-            int[] counts = insert.executeBatch();
-            List<StoreOutcome> outcomes = new ArrayList<>(counts.length);
-            for (int count : counts) {
-                outcomes.add(count == 0 ? StoreOutcome.DUPLICATE : StoreOutcome.STORED);
+            sql.append(" ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key");
+            Set<String> inserted = new HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                int index = 0;
+                for (IncomingNotification notification : chunk) {
+                    index = bind(insert, index, notification);
+                }
+                try (ResultSet keys = insert.executeQuery()) {
+                    while (keys.next()) {
+                        inserted.add(keys.getString(1));
+                    }
+                }
             }
-            return outcomes;
+            for (IncomingNotification notification : chunk) {
+                outcomes.add(inserted.remove(notification.dedupeKey()) ? StoreOutcome.STORED : StoreOutcome.DUPLICATE);
+            }
         }
+        return outcomes;
     }
 
     private List<StoreOutcome> insertWithSavepoints(Connection connection, List<IncomingNotification> batch)
@@ -86,7 +108,7 @@ public class NotificationStore {
             for (IncomingNotification notification : batch) {
                 Savepoint savepoint = connection.setSavepoint();
                 try {
-                    bind(insert, notification);
+                    bind(insert, 0, notification);
                     insert.executeUpdate();
                     outcomes.add(StoreOutcome.STORED);
                 } catch (SQLException e) {
@@ -101,8 +123,9 @@ public class NotificationStore {
         return outcomes;
     }
 
-    private static void bind(PreparedStatement insert, IncomingNotification n) throws SQLException {
-        int i = 0;
+    /** Binds one row's 21 parameters after {@code offset} and returns the last index used. */
+    private static int bind(PreparedStatement insert, int offset, IncomingNotification n) throws SQLException {
+        int i = offset;
         insert.setString(++i, n.dedupeKey());
         insert.setTimestamp(++i, Timestamp.from(n.receivedAt()));
         insert.setTimestamp(++i, n.eventTime() == null ? null : Timestamp.from(n.eventTime()));
@@ -128,6 +151,7 @@ public class NotificationStore {
         insert.setString(++i, n.details());
         insert.setString(++i, n.unmappedMembers());
         insert.setString(++i, n.rawJson());
+        return i;
     }
 
     private static boolean isPostgres(Connection connection) throws SQLException {
