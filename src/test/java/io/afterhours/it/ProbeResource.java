@@ -3,6 +3,9 @@ package io.afterhours.it;
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
 import io.afterhours.audit.boundary.ChainVerification;
+import io.afterhours.intake.boundary.NotificationFilter;
+import io.afterhours.intake.boundary.Notifications;
+import io.afterhours.intake.entity.Classification;
 import io.afterhours.platform.control.AfterhoursDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -11,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,9 +26,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -42,6 +48,9 @@ public class ProbeResource {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    Notifications notifications;
 
     @Resource
     ManagedExecutorService executor;
@@ -80,6 +89,26 @@ public class ProbeResource {
             }
         }
         return rows.build().toString();
+    }
+
+    /**
+     * The Notifications page's query through the real boundary: "count|user,user,..." for the filter and sort given,
+     * users in page order.
+     */
+    @GET
+    @Path("page")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String page(@QueryParam("server") String server, @QueryParam("user") String user,
+            @QueryParam("eventType") Integer eventType, @QueryParam("classification") Classification classification,
+            @QueryParam("mapped") Boolean mapped, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("sort") String sort, @QueryParam("asc") boolean ascending, @QueryParam("first") int first,
+            @QueryParam("size") @DefaultValue("25") int size) {
+        NotificationFilter filter = new NotificationFilter(server, user, eventType, classification, mapped,
+                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to));
+        String users = notifications.page(filter, first, size, sort, ascending).stream()
+                .map(n -> n.user() == null ? "-" : n.user())
+                .collect(Collectors.joining(","));
+        return notifications.count(filter) + "|" + users;
     }
 
     @GET

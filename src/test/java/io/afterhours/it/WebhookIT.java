@@ -461,6 +461,31 @@ class WebhookIT {
     }
 
     @Test
+    void filtersSortsAndPagesNotificationsInTheDatabase() {
+        String a = marker + "-a";
+        String b = marker + "-b";
+        String c = marker + "-c";
+        postJson(base, notification(a).json());
+        postJson(base, notification(b).fromBackup().withEventType(1).json());
+        postJson(base, notification(c).withEventType(20).withEventTime("2025-03-12T10:00:00+01:00").json());
+        postJson(base, notification(null).withComputer(marker + "-unmapped").json());
+        String hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+
+        assertEquals("3|CORP\\" + a + ",CORP\\" + b + ",CORP\\" + c, page("user=" + marker + "&sort=user&asc=true"));
+        assertEquals("3|CORP\\" + c, page("user=" + marker.toUpperCase(Locale.ROOT) + "&sort=user&size=1&first=0"));
+        assertEquals("1|CORP\\" + b, page("user=" + marker + "&server=BACKUP"));
+        assertEquals("1|CORP\\" + b, page("user=" + marker + "&eventType=1"));
+        assertEquals("1|CORP\\" + a, page("user=" + marker + "&classification=OUT_OF_HOURS_DENIAL"));
+        assertEquals("1|CORP\\" + c, page("user=" + marker + "&classification=AD_DENIAL"));
+        assertEquals("3|CORP\\" + a + ",CORP\\" + b + ",CORP\\" + c,
+                page("user=" + marker + "&from=" + hourAgo + "&sort=user&asc=true"));
+        assertEquals("0|", page("user=" + marker + "&to=" + hourAgo));
+        assertTrue(page("mapped=false&from=" + hourAgo + "&to=" + Instant.now().plusSeconds(60)).contains("-"));
+        assertEquals("0|", page("user=" + marker + "&mapped=false"));
+        assertEquals("0|", page("user=" + marker.replace('-', '_')), "LIKE wildcards in the filter are data");
+    }
+
+    @Test
     void servesTheNotificationsPageToLoopbackClients() {
         postJson(base, notification(marker).json());
 
@@ -474,6 +499,12 @@ class WebhookIT {
 
     private JsonArray stored(String which) {
         return parseArray(get(base, "api/it-probe/notifications?marker=" + which).body());
+    }
+
+    private String page(String query) {
+        HttpResponse<String> response = get(base, "api/it-probe/page?" + query.replace("+", "%2B"));
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
     }
 
     private long count() {

@@ -40,7 +40,7 @@ public class Notifications {
         CriteriaQuery<Notification> query = cb.createQuery(Notification.class);
         Root<Notification> root = query.from(Notification.class);
         query.where(predicates(cb, root, filter));
-        Path<?> sortBy = root.get(SORTABLE.getOrDefault(sortField, "receivedAt"));
+        Path<?> sortBy = root.get(sortField == null ? "receivedAt" : SORTABLE.getOrDefault(sortField, "receivedAt"));
         query.orderBy(ascending ? cb.asc(sortBy) : cb.desc(sortBy), cb.desc(root.get("id")));
         TypedQuery<Notification> typed = em.createQuery(query)
                 .setFirstResult(Math.max(0, first))
@@ -66,8 +66,9 @@ public class Notifications {
             where.add(cb.equal(root.get("serverSlot"), f.serverSlot()));
         }
         if (f.user() != null && !f.user().isBlank()) {
-            String pattern = "%" + escapeLike(f.user().strip().toLowerCase(Locale.ROOT)) + "%";
-            where.add(cb.like(cb.lower(root.<String>get("userName")), pattern, '\\'));
+            // A substring search with LOCATE rather than LIKE: user input is data, never a pattern to escape.
+            String needle = f.user().strip().toLowerCase(Locale.ROOT);
+            where.add(cb.greaterThan(cb.locate(cb.lower(root.<String>get("userName")), needle), 0));
         }
         if (f.eventType() != null) {
             where.add(cb.equal(root.get("eventType"), f.eventType()));
@@ -76,7 +77,11 @@ public class Notifications {
             where.add(cb.equal(root.get("classification"), f.classification()));
         }
         if (f.mapped() != null) {
-            where.add(cb.equal(root.get("mapped"), f.mapped()));
+            // "Mapped" means a user was found, and intake stores no user otherwise. Tested on the user column, not on
+            // the boolean: for paged queries EclipseLink's H2 platform inlines values and writes booleans as 0/1,
+            // which H2 2.x refuses to compare with a BOOLEAN column (eclipse-ee4j/eclipselink#1578).
+            Path<String> user = root.get("userName");
+            where.add(f.mapped() ? cb.isNotNull(user) : cb.isNull(user));
         }
         if (f.receivedFrom() != null) {
             where.add(cb.greaterThanOrEqualTo(root.<java.time.Instant>get("receivedAt"), f.receivedFrom()));
@@ -85,10 +90,5 @@ public class Notifications {
             where.add(cb.lessThan(root.<java.time.Instant>get("receivedAt"), f.receivedTo()));
         }
         return where.toArray(Predicate[]::new);
-    }
-
-    /** User input is data, never a pattern: escape LIKE's wildcards. */
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

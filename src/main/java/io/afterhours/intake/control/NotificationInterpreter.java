@@ -92,6 +92,10 @@ public class NotificationInterpreter {
             domain = user.substring(0, user.indexOf('\\'));
             user = user.substring(user.indexOf('\\') + 1);
         }
+        if (user != null && user.isBlank()) {
+            // "CORP\" names no one: store no user, so "mapped" and "has a user" stay the same thing.
+            user = null;
+        }
         EventCategory category = eventTypes.categoryOf(eventType);
 
         return new IncomingNotification(
@@ -103,7 +107,7 @@ public class NotificationInterpreter {
                 eventType,
                 category,
                 classify(category, classifiedAt),
-                user != null && !user.isBlank(),
+                user != null,
                 slot,
                 StoredText.column(fqdn, 255),
                 StoredText.column(displayName, 255),

@@ -478,6 +478,7 @@ class NotificationInterpreterTest {
         IncomingNotification n = interpreter.interpret(body(json), RECEIVED);
 
         assertEquals("CORP", n.userDomain());
+        assertNull(n.userName(), "unmapped means no stored user: the portal's filter relies on it");
         assertFalse(n.mapped());
     }
 
