@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Finds each {@link LogicalField} in a parsed notification by trying its candidates in order: a plain name matches a
  * top-level member case-insensitively, a value starting with "/" is a JSON pointer (RFC 6901, segments matched
- * case-insensitively too). Strings are taken as they are, integral numbers as their decimal text; anything else does
+ * case-insensitively too). Strings are taken as they are, numbers as their plain decimal text; anything else does
  * not map. The mapping is configuration because the real member names are unconfirmed (userlock.md 1.2).
  */
 @ApplicationScoped

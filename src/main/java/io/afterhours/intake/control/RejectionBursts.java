@@ -58,11 +58,13 @@ public class RejectionBursts {
         task = scheduler.scheduleWithFixedDelay(this::closeBurstIfOver, 1, 1, TimeUnit.SECONDS);
     }
 
+    /** Stops the tick and records a burst still open, so a shutdown never loses its summary. */
     @PreDestroy
     void stop() {
         if (task != null) {
             task.cancel(false);
         }
+        writeBurst(takeBurstIfOver(Instant.MAX));
     }
 
     public synchronized void record(RejectionReason reason) {
@@ -75,7 +77,10 @@ public class RejectionBursts {
     }
 
     void closeBurstIfOver() {
-        Burst burst = takeBurstIfOver(clock.instant());
+        writeBurst(takeBurstIfOver(clock.instant()));
+    }
+
+    private void writeBurst(Burst burst) {
         if (burst == null) {
             return;
         }

@@ -27,7 +27,7 @@ public class SchemaMigrations {
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+        String version = flyway.info().current() == null ? "empty" : flyway.info().current().getVersion().toString();
+        LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }
