@@ -25,8 +25,7 @@ public final class IdTimingBench {
 
     private static final int[] PREFIXES = {0, 8, 31};
 
-    private IdTimingBench() {
-    }
+    private IdTimingBench() {}
 
     public static void main(String[] args) throws Exception {
         String url = option(args, "--url", "http://127.0.0.1:8080");
@@ -37,7 +36,8 @@ public final class IdTimingBench {
         if (!java.net.InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
             throw new IllegalArgumentException("Loopback URLs only");
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long seed = Long.parseLong(option(args, "--seed", Long.toString(System.nanoTime())));
         SplittableRandom random = new SplittableRandom(seed);
         System.out.println("seed " + seed);
@@ -57,9 +57,11 @@ public final class IdTimingBench {
             }
             String guess = wrongId(id, PREFIXES[group]);
             String body = "{\"Userlock\":{\"Id\":\"" + guess + "\",\"FQDN\":\"bench\"},\"EventType\":4}";
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             long start = System.nanoTime();
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             long micros = (System.nanoTime() - start) / 1_000;
@@ -71,8 +73,12 @@ public final class IdTimingBench {
             }
         }
         for (int g = 0; g < PREFIXES.length; g++) {
-            System.out.printf(Locale.ROOT, "prefix %2d chars: n=%d median %.1f µs%n", PREFIXES[g],
-                    samples.get(g).size(), median(toArray(samples.get(g))));
+            System.out.printf(
+                    Locale.ROOT,
+                    "prefix %2d chars: n=%d median %.1f µs%n",
+                    PREFIXES[g],
+                    samples.get(g).size(),
+                    median(toArray(samples.get(g))));
         }
         long[] first = toArray(samples.get(0));
         long[] last = toArray(samples.get(PREFIXES.length - 1));
@@ -84,8 +90,15 @@ public final class IdTimingBench {
         Arrays.sort(boot);
         double low = boot[(int) (boot.length * 0.025)];
         double high = boot[(int) (boot.length * 0.975)];
-        System.out.printf(Locale.ROOT, "RESULT tries=%d median_diff_prefix0_minus_prefix31_us=%.1f ci95=[%.1f, %.1f] "
-                + "ci_includes_zero=%s%n", tries, observed, low, high, low <= 0 && high >= 0);
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT tries=%d median_diff_prefix0_minus_prefix31_us=%.1f ci95=[%.1f, %.1f] "
+                        + "ci_includes_zero=%s%n",
+                tries,
+                observed,
+                low,
+                high,
+                low <= 0 && high >= 0);
     }
 
     /** A GUID-shaped wrong ID sharing exactly {@code prefix} leading characters with the real one. */

@@ -51,7 +51,8 @@ public final class WebhookLoad {
     /** Pause after a failed request in closed-loop mode, so a refused connection does not become a busy loop. */
     private static final long ERROR_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "Usage: java -cp target/test-classes io.afterhours.bench.WebhookLoad --url http://127.0.0.1:8080 --id <UserLock ID> [options]",
             "  --url URL            base URL of the application (loopback only); the endpoint paths are appended",
             "  --id ID              UserLock ID of the Primary server (required unless --target noop)",
@@ -67,8 +68,7 @@ public final class WebhookLoad {
             "  --timeout S          connect and request timeout in seconds; default 10 (max 60)",
             "  --help               this text");
 
-    private WebhookLoad() {
-    }
+    private WebhookLoad() {}
 
     public static void main(String[] args) throws InterruptedException {
         Options options;
@@ -85,10 +85,14 @@ public final class WebhookLoad {
             return;
         }
         String runId = newRunId();
-        Events events = new Events(runId, options, ZoneId.systemDefault().getRules().getOffset(Instant.now()),
-                Events::systemMicros);
-        System.err.printf(Locale.ROOT, "run %s: user names start with %s, session ids with %s-%n", runId,
-                events.userPrefix(), runId);
+        Events events = new Events(
+                runId, options, ZoneId.systemDefault().getRules().getOffset(Instant.now()), Events::systemMicros);
+        System.err.printf(
+                Locale.ROOT,
+                "run %s: user names start with %s, session ids with %s-%n",
+                runId,
+                events.userPrefix(),
+                runId);
 
         List<Result> results = new ArrayList<>();
         for (Target target : options.targets()) {
@@ -117,7 +121,8 @@ public final class WebhookLoad {
     // ---------------------------------------------------------------------------------------------------- options
 
     enum Target {
-        NOOP(NOOP_PATH), WEBHOOK(WEBHOOK_PATH);
+        NOOP(NOOP_PATH),
+        WEBHOOK(WEBHOOK_PATH);
 
         final String path;
 
@@ -130,8 +135,19 @@ public final class WebhookLoad {
         }
     }
 
-    record Options(String baseUrl, String id, String backupId, String target, int seconds, int warmup,
-            int connections, double rate, double duplicates, int[] mix, int bodyBytes, int timeoutSeconds) {
+    record Options(
+            String baseUrl,
+            String id,
+            String backupId,
+            String target,
+            int seconds,
+            int warmup,
+            int connections,
+            double rate,
+            double duplicates,
+            int[] mix,
+            int bodyBytes,
+            int timeoutSeconds) {
 
         /** Parses {@code --key value} or {@code --key=value}; null means --help. */
         static Options parse(String[] args) {
@@ -159,8 +175,19 @@ public final class WebhookLoad {
                 }
                 values.put(key, value);
             }
-            List<String> known = List.of("url", "id", "backup-id", "target", "seconds", "warmup", "connections",
-                    "rate", "duplicates", "mix", "body-bytes", "timeout");
+            List<String> known = List.of(
+                    "url",
+                    "id",
+                    "backup-id",
+                    "target",
+                    "seconds",
+                    "warmup",
+                    "connections",
+                    "rate",
+                    "duplicates",
+                    "mix",
+                    "body-bytes",
+                    "timeout");
             for (String key : values.keySet()) {
                 if (!known.contains(key)) {
                     throw new IllegalArgumentException("unknown option --" + key);
@@ -221,8 +248,8 @@ public final class WebhookLoad {
             try {
                 for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                     if (!address.isLoopbackAddress()) {
-                        throw new IllegalArgumentException("--url must point at a loopback address, "
-                                + uri.getHost() + " resolves to " + address.getHostAddress());
+                        throw new IllegalArgumentException("--url must point at a loopback address, " + uri.getHost()
+                                + " resolves to " + address.getHostAddress());
                     }
                 }
             } catch (UnknownHostException e) {
@@ -251,8 +278,8 @@ public final class WebhookLoad {
             }
         }
 
-        private static double doubleIn(Map<String, String> values, String key, double fallback, double min,
-                double max) {
+        private static double doubleIn(
+                Map<String, String> values, String key, double fallback, double min, double max) {
             String text = values.get(key);
             if (text == null) {
                 return fallback;
@@ -294,13 +321,10 @@ public final class WebhookLoad {
     // ----------------------------------------------------------------------------------------------------- events
 
     /** Which UserLock server an event is rendered as coming from. */
-    record Server(String id, String fqdn, String displayName) {
-    }
+    record Server(String id, String fqdn, String displayName) {}
 
     /** One session event, independent of the server that sends it. */
-    record Event(long seq, int eventType, String eventTime, int user, int sessionType, String sessionId,
-            int padding) {
-    }
+    record Event(long seq, int eventType, String eventTime, int user, int sessionType, String sessionId, int padding) {}
 
     enum Kind {
         /** First sending of an event. */
@@ -311,8 +335,7 @@ public final class WebhookLoad {
         BACKUP
     }
 
-    record Sent(Event event, Kind kind, byte[] body) {
-    }
+    record Sent(Event event, Kind kind, byte[] body) {}
 
     /**
      * The event stream of one target: configuration, a global sequence and a strictly increasing clock (so every
@@ -324,8 +347,8 @@ public final class WebhookLoad {
         static final int RING = 4096;
         static final int USERS = 1000;
         static final int[] EVENT_TYPES = {1, 0, 4};
-        private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss",
-                Locale.ROOT);
+        private static final DateTimeFormatter SECONDS =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
         final String runId;
         final Server primary;
@@ -341,15 +364,32 @@ public final class WebhookLoad {
         private final AtomicLong ringCount = new AtomicLong();
 
         Events(String runId, Options options, ZoneOffset offset, LongSupplier nowMicros) {
-            this(runId, new Server(options.id(), "ulsrv01.corp.example.com", "ULSRV01"),
-                    options.backupId() == null ? null
+            this(
+                    runId,
+                    new Server(options.id(), "ulsrv01.corp.example.com", "ULSRV01"),
+                    options.backupId() == null
+                            ? null
                             : new Server(options.backupId(), "ulsrv02.corp.example.com", "ULSRV02"),
-                    options.duplicates(), options.mix(), options.bodyBytes(), offset, nowMicros,
-                    new AtomicLong(), new AtomicLong());
+                    options.duplicates(),
+                    options.mix(),
+                    options.bodyBytes(),
+                    offset,
+                    nowMicros,
+                    new AtomicLong(),
+                    new AtomicLong());
         }
 
-        Events(String runId, Server primary, Server backup, double duplicates, int[] mix, int bodyBytes,
-                ZoneOffset offset, LongSupplier nowMicros, AtomicLong sequence, AtomicLong lastMicros) {
+        Events(
+                String runId,
+                Server primary,
+                Server backup,
+                double duplicates,
+                int[] mix,
+                int bodyBytes,
+                ZoneOffset offset,
+                LongSupplier nowMicros,
+                AtomicLong sequence,
+                AtomicLong lastMicros) {
             this.runId = runId;
             this.primary = primary;
             this.backup = backup;
@@ -364,8 +404,8 @@ public final class WebhookLoad {
 
         /** Same run, sequence and clock, no earlier events: a copy must never refer to another target's event. */
         Events withFreshPool() {
-            return new Events(runId, primary, backup, duplicates, mix, bodyBytes, offset, nowMicros, sequence,
-                    lastMicros);
+            return new Events(
+                    runId, primary, backup, duplicates, mix, bodyBytes, offset, nowMicros, sequence, lastMicros);
         }
 
         String userPrefix() {
@@ -392,7 +432,8 @@ public final class WebhookLoad {
             int length = render(draft, primary).length();
             int overhead = ",\"Padding\":\"\"".length();
             int padding = bodyBytes - length - overhead;
-            Event event = padding < 0 ? draft
+            Event event = padding < 0
+                    ? draft
                     : new Event(seq, draft.eventType(), time, user, sessionType, draft.sessionId(), padding);
             long slot = ringCount.getAndIncrement();
             ring.set((int) (slot % RING), event);
@@ -430,7 +471,8 @@ public final class WebhookLoad {
                 text.append('0');
             }
             text.append(fraction).append(tenthOfMicro);
-            return text.append(offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId()).toString();
+            return text.append(offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId())
+                    .toString();
         }
 
         /** The JSON body; member order and names follow userlock.md §1.6, the rest are plausible extras. */
@@ -440,7 +482,9 @@ public final class WebhookLoad {
             json.append("{\"Userlock\":{\"Id\":");
             string(json, server.id()).append(",\"FQDN\":");
             string(json, server.fqdn()).append(",\"DisplayName\":");
-            string(json, server.displayName()).append("},\"EventType\":").append(event.eventType())
+            string(json, server.displayName())
+                    .append("},\"EventType\":")
+                    .append(event.eventType())
                     .append(",\"EventTime\":");
             string(json, event.eventTime()).append(",\"UserAccount\":");
             string(json, userPrefix() + user).append(",\"UserDomain\":\"CORP\",\"UserFullName\":");
@@ -448,12 +492,16 @@ public final class WebhookLoad {
             string(json, "PC-" + user).append(",\"ClientName\":");
             string(json, "PC-" + user).append(",\"ClientAddress\":");
             string(json, "10.20." + (event.user() / 250) + "." + (event.user() % 250 + 1))
-                    .append(",\"SessionType\":").append(event.sessionType()).append(",\"SessionId\":");
+                    .append(",\"SessionType\":")
+                    .append(event.sessionType())
+                    .append(",\"SessionId\":");
             string(json, event.sessionId())
                     .append(",\"Country\":\"FR\",\"LogonServer\":\"DC01\",\"OperatingSystem\":")
                     .append("\"Windows 11 Enterprise 23H2 (10.0.22631)\"");
             if (event.padding() >= 0) {
-                json.append(",\"Padding\":\"").append("x".repeat(event.padding())).append('"');
+                json.append(",\"Padding\":\"")
+                        .append("x".repeat(event.padding()))
+                        .append('"');
             }
             return json.append('}').toString();
         }
@@ -663,8 +711,10 @@ public final class WebhookLoad {
         }
 
         long ok() {
-            return statuses.entrySet().stream().filter(e -> e.getKey() >= 200 && e.getKey() < 300)
-                    .mapToLong(Map.Entry::getValue).sum();
+            return statuses.entrySet().stream()
+                    .filter(e -> e.getKey() >= 200 && e.getKey() < 300)
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
 
         long errorCount() {
@@ -695,8 +745,15 @@ public final class WebhookLoad {
         private final long end;
         private final long interval;
 
-        Worker(HttpClient client, URI uri, Generator generator, Duration timeout, long start, long measureStart,
-                long end, long interval) {
+        Worker(
+                HttpClient client,
+                URI uri,
+                Generator generator,
+                Duration timeout,
+                long start,
+                long measureStart,
+                long end,
+                long interval) {
             this.client = client;
             this.uri = uri;
             this.generator = generator;
@@ -775,8 +832,16 @@ public final class WebhookLoad {
         }
     }
 
-    record Result(Target target, String url, Options options, String runId, Stats measured, Stats all,
-            double seconds, long warmRequests, int incompleteWorkers) {
+    record Result(
+            Target target,
+            String url,
+            Options options,
+            String runId,
+            Stats measured,
+            Stats all,
+            double seconds,
+            long warmRequests,
+            int incompleteWorkers) {
 
         double rps() {
             return seconds <= 0 ? 0 : measured.responses() / seconds;
@@ -790,32 +855,67 @@ public final class WebhookLoad {
             Histogram h = measured.latency;
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "== %s  %s  run %s ==%n", target.label(), url, runId));
-            out.append(String.format(Locale.ROOT, "load          %d connections, %s, warm-up %d s (%d requests, not "
-                    + "counted), measured %.2f s%n", options.connections(),
-                    options.rate() > 0 ? String.format(Locale.ROOT, "fixed rate %.0f req/s", options.rate())
+            out.append(String.format(
+                    Locale.ROOT,
+                    "load          %d connections, %s, warm-up %d s (%d requests, not " + "counted), measured %.2f s%n",
+                    options.connections(),
+                    options.rate() > 0
+                            ? String.format(Locale.ROOT, "fixed rate %.0f req/s", options.rate())
                             : "closed loop",
-                    options.warmup(), warmRequests, seconds));
-            out.append(String.format(Locale.ROOT, "requests      %d answered (2xx %d, other %d), %d errors, avg body "
-                    + "%d bytes%n", measured.responses(), measured.ok(), measured.responses() - measured.ok(),
-                    measured.errorCount(), measured.sent == 0 ? 0 : measured.bodyBytes / measured.sent));
+                    options.warmup(),
+                    warmRequests,
+                    seconds));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "requests      %d answered (2xx %d, other %d), %d errors, avg body " + "%d bytes%n",
+                    measured.responses(),
+                    measured.ok(),
+                    measured.responses() - measured.ok(),
+                    measured.errorCount(),
+                    measured.sent == 0 ? 0 : measured.bodyBytes / measured.sent));
             out.append(String.format(Locale.ROOT, "throughput    %.1f req/s (2xx %.1f req/s)%n", rps(), okRps()));
-            out.append(String.format(Locale.ROOT, "latency ms    p50 %s  p90 %s  p99 %s  max %s  mean %s (from %s)%n",
-                    ms(h.percentile(50)), ms(h.percentile(90)), ms(h.percentile(99)), ms(h.max()),
-                    ms(Math.round(h.mean())), latencyFrom()));
-            out.append("status        ").append(measured.statuses.isEmpty() ? "none" : measured.statuses.toString())
+            out.append(String.format(
+                    Locale.ROOT,
+                    "latency ms    p50 %s  p90 %s  p99 %s  max %s  mean %s (from %s)%n",
+                    ms(h.percentile(50)),
+                    ms(h.percentile(90)),
+                    ms(h.percentile(99)),
+                    ms(h.max()),
+                    ms(Math.round(h.mean())),
+                    latencyFrom()));
+            out.append("status        ")
+                    .append(measured.statuses.isEmpty() ? "none" : measured.statuses.toString())
                     .append('\n');
-            out.append("errors        ").append(measured.errors.isEmpty() ? "none" : measured.errors.toString())
+            out.append("errors        ")
+                    .append(measured.errors.isEmpty() ? "none" : measured.errors.toString())
                     .append('\n');
-            out.append(String.format(Locale.ROOT, "events        %d unique, %d duplicates (%d exact replays, %d "
-                    + "Backup copies)%s%n", measured.originals, measured.duplicatesSent(), measured.replays,
-                    measured.backups, target == Target.NOOP ? "; the no-op endpoint stores nothing" : ""));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "events        %d unique, %d duplicates (%d exact replays, %d " + "Backup copies)%s%n",
+                    measured.originals,
+                    measured.duplicatesSent(),
+                    measured.replays,
+                    measured.backups,
+                    target == Target.NOOP ? "; the no-op endpoint stores nothing" : ""));
             if (target == Target.WEBHOOK) {
-                out.append(String.format(Locale.ROOT, "server said   %d stored, %d duplicate, %d spooled%n",
-                        measured.stored, measured.duplicate, measured.spooled));
-                out.append(String.format(Locale.ROOT, "incl. warm-up %d requests, %d unique events, %d duplicates; "
-                        + "server said %d stored, %d duplicate, %d spooled; %d errors (UserAccount LIKE '%s%%')%n",
-                        all.sent, all.originals, all.duplicatesSent(), all.stored, all.duplicate, all.spooled,
-                        all.errorCount(), "bench-" + runId + "-"));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "server said   %d stored, %d duplicate, %d spooled%n",
+                        measured.stored,
+                        measured.duplicate,
+                        measured.spooled));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "incl. warm-up %d requests, %d unique events, %d duplicates; "
+                                + "server said %d stored, %d duplicate, %d spooled; %d errors (UserAccount LIKE '%s%%')%n",
+                        all.sent,
+                        all.originals,
+                        all.duplicatesSent(),
+                        all.stored,
+                        all.duplicate,
+                        all.spooled,
+                        all.errorCount(),
+                        "bench-" + runId + "-"));
             }
             warnings(out);
             return out.toString().stripTrailing();
@@ -823,8 +923,10 @@ public final class WebhookLoad {
 
         private void warnings(StringBuilder out) {
             if (incompleteWorkers > 0) {
-                out.append(String.format(Locale.ROOT, "WARNING       %d connections did not finish in time; their "
-                        + "figures are left out%n", incompleteWorkers));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "WARNING       %d connections did not finish in time; their " + "figures are left out%n",
+                        incompleteWorkers));
             }
             if (measured.statuses.containsKey(404) && target == Target.NOOP) {
                 out.append("WARNING       404 from the no-op endpoint: start the server with "
@@ -848,7 +950,11 @@ public final class WebhookLoad {
             kv.put("target", target.label());
             kv.put("run", runId);
             kv.put("url", url);
-            kv.put("date", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            kv.put(
+                    "date",
+                    Instant.now()
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            .toString());
             kv.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
             kv.put("connections", Integer.toString(options.connections()));
             kv.put("rate", fmt(options.rate(), 0));
@@ -916,14 +1022,20 @@ public final class WebhookLoad {
         for (int i = 0; i < n; i++) {
             // Spread the scheduled sends of a fixed rate evenly instead of n at once.
             long first = interval > 0 ? start + (long) (i * (1e9 / options.rate())) : start;
-            workers[i] = new Worker(clients[i], uri, events.generator(seeds.nextLong()), timeout, first, measureStart,
-                    end, interval);
+            workers[i] = new Worker(
+                    clients[i], uri, events.generator(seeds.nextLong()), timeout, first, measureStart, end, interval);
             threads[i] = new Thread(workers[i], "load-" + target.label() + "-" + i);
             threads[i].setDaemon(true);
             threads[i].start();
         }
-        System.err.printf(Locale.ROOT, "%s: %s, %d connections, warm-up %d s, then %d s measured%n",
-                target.label(), url, n, options.warmup(), options.seconds());
+        System.err.printf(
+                Locale.ROOT,
+                "%s: %s, %d connections, warm-up %d s, then %d s measured%n",
+                target.label(),
+                url,
+                n,
+                options.warmup(),
+                options.seconds());
 
         long deadline = end + timeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
         int incomplete = 0;
@@ -958,15 +1070,24 @@ public final class WebhookLoad {
 
     static String ratioReport(Result webhook, Result noop) {
         double ratio = ratio(webhook, noop);
-        return String.format(Locale.ROOT, "== webhook / no-op ==%nthroughput    webhook %.1f req/s / no-op %.1f req/s "
-                + "= %.3f (product.md section 3: ratio at least 0.5, 2000 req/s, p99 under 50 ms)",
-                webhook.okRps(), noop.okRps(), ratio);
+        return String.format(
+                Locale.ROOT,
+                "== webhook / no-op ==%nthroughput    webhook %.1f req/s / no-op %.1f req/s "
+                        + "= %.3f (product.md section 3: ratio at least 0.5, 2000 req/s, p99 under 50 ms)",
+                webhook.okRps(),
+                noop.okRps(),
+                ratio);
     }
 
     static String ratioLine(Result webhook, Result noop) {
-        return String.format(Locale.ROOT, "RESULT target=ratio run=%s webhook_rps=%s noop_rps=%s ratio=%s "
-                + "webhook_p99_ms=%s noop_p99_ms=%s", webhook.runId, fmt(webhook.okRps(), 1), fmt(noop.okRps(), 1),
-                fmt(ratio(webhook, noop), 3), ms(webhook.measured.latency.percentile(99)),
+        return String.format(
+                Locale.ROOT,
+                "RESULT target=ratio run=%s webhook_rps=%s noop_rps=%s ratio=%s " + "webhook_p99_ms=%s noop_p99_ms=%s",
+                webhook.runId,
+                fmt(webhook.okRps(), 1),
+                fmt(noop.okRps(), 1),
+                fmt(ratio(webhook, noop), 3),
+                ms(webhook.measured.latency.percentile(99)),
                 ms(noop.measured.latency.percentile(99)));
     }
 

@@ -42,10 +42,17 @@ class WebhookLoadTest {
 
     static Events events(String backupId, double duplicates) {
         long micros = NOW.getEpochSecond() * 1_000_000L + NOW.getNano() / 1_000;
-        return new Events("0a1b2c3d", new Server(PRIMARY, "ulsrv01.corp.example.com", "ULSRV01"),
+        return new Events(
+                "0a1b2c3d",
+                new Server(PRIMARY, "ulsrv01.corp.example.com", "ULSRV01"),
                 backupId == null ? null : new Server(backupId, "ulsrv02.corp.example.com", "ULSRV02"),
-                duplicates, new int[] {45, 45, 10}, 600, ZoneOffset.ofHours(1), () -> micros,
-                new AtomicLong(), new AtomicLong());
+                duplicates,
+                new int[] {45, 45, 10},
+                600,
+                ZoneOffset.ofHours(1),
+                () -> micros,
+                new AtomicLong(),
+                new AtomicLong());
     }
 
     /** Parsed with the server's own strict parser: duplicate member names, bad UTF-8 or trailing junk fail. */
@@ -62,8 +69,8 @@ class WebhookLoadTest {
             Map<String, Object> body = parse(sent.body());
 
             assertEquals(Kind.ORIGINAL, sent.kind());
-            assertTrue(sent.body().length >= 590 && sent.body().length <= 610, "about 600 bytes: "
-                    + sent.body().length);
+            assertTrue(
+                    sent.body().length >= 590 && sent.body().length <= 610, "about 600 bytes: " + sent.body().length);
             @SuppressWarnings("unchecked")
             Map<String, Object> server = (Map<String, Object>) body.get("Userlock");
             assertEquals(PRIMARY, server.get("Id"));
@@ -93,7 +100,8 @@ class WebhookLoadTest {
         for (int i = 0; i < 10_000; i++) {
             Map<String, Object> body = parse(generator.next().body());
             // Compared as the server keeps them: truncated to microseconds.
-            times.add(EventTimes.parse((String) body.get("EventTime"), ZoneOffset.UTC).orElseThrow());
+            times.add(EventTimes.parse((String) body.get("EventTime"), ZoneOffset.UTC)
+                    .orElseThrow());
             sessions.add((String) body.get("SessionId"));
             types.merge(((BigDecimal) body.get("EventType")).intValueExact(), 1, Integer::sum);
         }
@@ -109,8 +117,9 @@ class WebhookLoadTest {
         long micros = NOW.getEpochSecond() * 1_000_000L + NOW.getNano() / 1_000;
 
         assertEquals("2025-03-12T21:47:05.1234567+01:00", Events.eventTime(micros, 7, ZoneOffset.ofHours(1)));
-        assertEquals("2025-03-12T20:47:05.0000030+00:00", Events.eventTime(NOW.getEpochSecond() * 1_000_000L + 3,
-                0, ZoneOffset.UTC));
+        assertEquals(
+                "2025-03-12T20:47:05.0000030+00:00",
+                Events.eventTime(NOW.getEpochSecond() * 1_000_000L + 3, 0, ZoneOffset.UTC));
     }
 
     @Test
@@ -124,7 +133,8 @@ class WebhookLoadTest {
 
         int duplicates = kinds.getOrDefault(Kind.REPLAY, 0) + kinds.getOrDefault(Kind.BACKUP, 0);
         assertTrue(duplicates >= 1_800 && duplicates <= 2_200, "about 20 % duplicates: " + kinds);
-        assertTrue(kinds.get(Kind.BACKUP) >= 0.4 * duplicates && kinds.get(Kind.BACKUP) <= 0.6 * duplicates,
+        assertTrue(
+                kinds.get(Kind.BACKUP) >= 0.4 * duplicates && kinds.get(Kind.BACKUP) <= 0.6 * duplicates,
                 "about half Backup copies: " + kinds);
     }
 
@@ -184,8 +194,17 @@ class WebhookLoadTest {
 
     @Test
     void jsonStringsFromTheCommandLineAreEscaped() {
-        Events events = new Events("0a1b2c3d", new Server("a\"b\\c\u0001", "f", "d"), null, 0,
-                new int[] {1, 0, 0}, 600, ZoneOffset.UTC, () -> 0L, new AtomicLong(), new AtomicLong());
+        Events events = new Events(
+                "0a1b2c3d",
+                new Server("a\"b\\c\u0001", "f", "d"),
+                null,
+                0,
+                new int[] {1, 0, 0},
+                600,
+                ZoneOffset.UTC,
+                () -> 0L,
+                new AtomicLong(),
+                new AtomicLong());
 
         Map<String, Object> body = parse(events.generator(6).next().body());
 
@@ -277,9 +296,31 @@ class WebhookLoadTest {
 
     @Test
     void optionsAcceptEveryFlag() {
-        Options options = Options.parse(new String[] {"--url=http://localhost:8080/ctx", "--id", PRIMARY,
-            "--backup-id", BACKUP, "--target", "both", "--seconds", "3", "--warmup", "0", "--connections", "4",
-            "--rate", "500", "--duplicates", "0.5", "--mix", "1:1:0", "--body-bytes", "800", "--timeout", "2"});
+        Options options = Options.parse(new String[] {
+            "--url=http://localhost:8080/ctx",
+            "--id",
+            PRIMARY,
+            "--backup-id",
+            BACKUP,
+            "--target",
+            "both",
+            "--seconds",
+            "3",
+            "--warmup",
+            "0",
+            "--connections",
+            "4",
+            "--rate",
+            "500",
+            "--duplicates",
+            "0.5",
+            "--mix",
+            "1:1:0",
+            "--body-bytes",
+            "800",
+            "--timeout",
+            "2"
+        });
 
         assertEquals("http://localhost:8080/ctx", options.baseUrl());
         assertEquals(BACKUP, options.backupId());
@@ -291,21 +332,26 @@ class WebhookLoadTest {
 
     @Test
     void optionsRefuseNonLoopbackUrlsMissingIdsAndUnboundedRuns() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Options.parse(new String[] {"--url", "http://10.0.0.1:8080", "--id", PRIMARY}));
-        assertThrows(IllegalArgumentException.class,
-                () -> Options.parse(new String[] {"--url", "http://127.0.0.1:8080"}));
-        assertThrows(IllegalArgumentException.class,
-                () -> Options.parse(new String[] {"--url", "http://127.0.0.1:8080", "--id", PRIMARY,
-                    "--seconds", "0"}));
-        assertThrows(IllegalArgumentException.class,
-                () -> Options.parse(new String[] {"--url", "http://127.0.0.1:8080", "--id", PRIMARY,
-                    "--seconds", "100000"}));
-        assertThrows(IllegalArgumentException.class,
-                () -> Options.parse(new String[] {"--url", "http://127.0.0.1:8080", "--id", PRIMARY,
-                    "--bogus", "1"}));
-        assertEquals(WebhookLoad.PLACEHOLDER_ID,
-                Options.parse(new String[] {"--url", "http://[::1]:8080", "--target", "noop"}).id());
+        assertThrows(
+                IllegalArgumentException.class, () -> Options.parse(new String[] {"--url", "http://127.0.0.1:8080"}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Options.parse(
+                        new String[] {"--url", "http://127.0.0.1:8080", "--id", PRIMARY, "--seconds", "0"}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Options.parse(
+                        new String[] {"--url", "http://127.0.0.1:8080", "--id", PRIMARY, "--seconds", "100000"}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--url", "http://127.0.0.1:8080", "--id", PRIMARY, "--bogus", "1"}));
+        assertEquals(
+                WebhookLoad.PLACEHOLDER_ID,
+                Options.parse(new String[] {"--url", "http://[::1]:8080", "--target", "noop"})
+                        .id());
         assertNull(Options.parse(new String[] {"--help"}));
     }
 
@@ -316,11 +362,19 @@ class WebhookLoadTest {
         Generator generator = events(BACKUP, 0.2).generator(7);
         for (int i = 0; i < 100; i++) {
             stats.sent(generator.next());
-            stats.answered(200, i % 10 == 0 ? "{\"status\":\"duplicate\"}" : "{\"status\":\"stored\"}",
-                    (i + 1) * 100_000L);
+            stats.answered(
+                    200, i % 10 == 0 ? "{\"status\":\"duplicate\"}" : "{\"status\":\"stored\"}", (i + 1) * 100_000L);
         }
-        WebhookLoad.Result result = new WebhookLoad.Result(WebhookLoad.Target.WEBHOOK,
-                "http://127.0.0.1:8080/api/userlock/notifications", options, "0a1b2c3d", stats, stats, 2.0, 0, 0);
+        WebhookLoad.Result result = new WebhookLoad.Result(
+                WebhookLoad.Target.WEBHOOK,
+                "http://127.0.0.1:8080/api/userlock/notifications",
+                options,
+                "0a1b2c3d",
+                stats,
+                stats,
+                2.0,
+                0,
+                0);
 
         String line = result.resultLine();
 

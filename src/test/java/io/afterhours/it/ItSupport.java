@@ -28,13 +28,14 @@ public final class ItSupport {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    private ItSupport() {
-    }
+    private ItSupport() {}
 
     /** The WAR under test with the probe endpoints added; deploy it with {@code testable = false}. */
     public static WebArchive deployment() {
         File war = new File(System.getProperty("afterhours.it.buildDirectory", "target"), "afterhours.war");
-        return ShrinkWrap.create(ZipImporter.class, "afterhours.war").importFrom(war).as(WebArchive.class)
+        return ShrinkWrap.create(ZipImporter.class, "afterhours.war")
+                .importFrom(war)
+                .as(WebArchive.class)
                 .addClasses(ProbeResource.class);
     }
 
@@ -62,12 +63,17 @@ public final class ItSupport {
     }
 
     public static HttpResponse<String> get(URI base, String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     public static HttpResponse<String> method(URI base, String path, String method) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     static HttpResponse<String> send(HttpRequest request) {
@@ -83,22 +89,46 @@ public final class ItSupport {
 
     /** A UserLock-shaped notification (userlock.md 1.6) with the members our default mapping reads. */
     public static NotificationJson notification(String user) {
-        return new NotificationJson(PRIMARY_ID, "ulsrv01.corp.example.com", "ULSRV01", 4,
-                "2025-03-12T21:47:05.1234567+01:00", user, "CORP", "PC-042", "10.1.2.3");
+        return new NotificationJson(
+                PRIMARY_ID,
+                "ulsrv01.corp.example.com",
+                "ULSRV01",
+                4,
+                "2025-03-12T21:47:05.1234567+01:00",
+                user,
+                "CORP",
+                "PC-042",
+                "10.1.2.3");
     }
 
     /** Builder for notification bodies; strings are JSON-escaped. */
-    public record NotificationJson(String id, String fqdn, String serverName, Integer eventType, String eventTime,
-            String user, String domain, String computer, String clientAddress) {
+    public record NotificationJson(
+            String id,
+            String fqdn,
+            String serverName,
+            Integer eventType,
+            String eventTime,
+            String user,
+            String domain,
+            String computer,
+            String clientAddress) {
 
         public NotificationJson fromBackup() {
-            return new NotificationJson(BACKUP_ID, "ulsrv02.corp.example.com", "ULSRV02", eventType, eventTime, user,
-                    domain, computer, clientAddress);
+            return new NotificationJson(
+                    BACKUP_ID,
+                    "ulsrv02.corp.example.com",
+                    "ULSRV02",
+                    eventType,
+                    eventTime,
+                    user,
+                    domain,
+                    computer,
+                    clientAddress);
         }
 
         public NotificationJson withId(String newId) {
-            return new NotificationJson(newId, fqdn, serverName, eventType, eventTime, user, domain, computer,
-                    clientAddress);
+            return new NotificationJson(
+                    newId, fqdn, serverName, eventType, eventTime, user, domain, computer, clientAddress);
         }
 
         public NotificationJson withEventType(Integer type) {
@@ -110,14 +140,17 @@ public final class ItSupport {
         }
 
         public NotificationJson withComputer(String name) {
-            return new NotificationJson(id, fqdn, serverName, eventType, eventTime, user, domain, name,
-                    clientAddress);
+            return new NotificationJson(id, fqdn, serverName, eventType, eventTime, user, domain, name, clientAddress);
         }
 
         public String json() {
-            StringBuilder out = new StringBuilder("{\"Userlock\":{\"Id\":").append(quote(id))
-                    .append(",\"FQDN\":").append(quote(fqdn))
-                    .append(",\"DisplayName\":").append(quote(serverName)).append('}');
+            StringBuilder out = new StringBuilder("{\"Userlock\":{\"Id\":")
+                    .append(quote(id))
+                    .append(",\"FQDN\":")
+                    .append(quote(fqdn))
+                    .append(",\"DisplayName\":")
+                    .append(quote(serverName))
+                    .append('}');
             if (eventType != null) {
                 out.append(",\"EventType\":").append(eventType);
             }
@@ -127,9 +160,12 @@ public final class ItSupport {
             if (user != null) {
                 out.append(",\"UserAccount\":").append(quote(user));
             }
-            out.append(",\"UserDomain\":").append(quote(domain))
-                    .append(",\"ComputerName\":").append(quote(computer))
-                    .append(",\"ClientAddress\":").append(quote(clientAddress))
+            out.append(",\"UserDomain\":")
+                    .append(quote(domain))
+                    .append(",\"ComputerName\":")
+                    .append(quote(computer))
+                    .append(",\"ClientAddress\":")
+                    .append(quote(clientAddress))
                     .append(",\"SessionType\":1}");
             return out.toString();
         }

@@ -64,9 +64,18 @@ class NotificationsUiIT {
         profile = Files.createTempDirectory("afterhours-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--disable-quic", "--user-data-dir=" + profile, "--window-size=1366,900");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+                "--user-data-dir=" + profile,
+                "--window-size=1366,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -96,8 +105,11 @@ class NotificationsUiIT {
 
         List<WebElement> rows = resultRows();
         assertEquals(2, rows.size(), "both users contain the marker");
-        assertTrue(rows.get(0).getText().contains("CORP\\" + marker), rows.get(0).getText());
-        assertTrue(rows.get(0).getText().contains("Out-of-hours denial"), rows.get(0).getText());
+        assertTrue(
+                rows.get(0).getText().contains("CORP\\" + marker), rows.get(0).getText());
+        assertTrue(
+                rows.get(0).getText().contains("Out-of-hours denial"),
+                rows.get(0).getText());
 
         search(marker + "-other");
         assertEquals(1, resultRows().size());
@@ -122,7 +134,9 @@ class NotificationsUiIT {
 
         List<WebElement> rows = resultRows();
         assertEquals(1, rows.size());
-        assertTrue(rows.get(0).getText().contains("<img src=x id=injected"), rows.get(0).getText());
+        assertTrue(
+                rows.get(0).getText().contains("<img src=x id=injected"),
+                rows.get(0).getText());
         assertTrue(browser.findElements(By.id("injected")).isEmpty(), "no element was injected");
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
@@ -132,8 +146,9 @@ class NotificationsUiIT {
         input.clear();
         input.sendKeys(user);
         browser.findElement(By.id("filters:search")).click();
-        wait(browser).until(driver -> resultRows().stream().allMatch(r -> r.getText().contains(user))
-                && !resultRows().isEmpty());
+        wait(browser)
+                .until(driver -> resultRows().stream().allMatch(r -> r.getText().contains(user))
+                        && !resultRows().isEmpty());
     }
 
     private List<WebElement> resultRows() {

@@ -20,8 +20,7 @@ public class PostgresTestDatabase implements LauncherSessionListener {
         if (database == null) {
             return;
         }
-        execute("DROP DATABASE IF EXISTS " + quoted(database) + " WITH (FORCE)",
-                "CREATE DATABASE " + quoted(database));
+        execute("DROP DATABASE IF EXISTS " + quoted(database) + " WITH (FORCE)", "CREATE DATABASE " + quoted(database));
     }
 
     @Override
@@ -30,7 +29,8 @@ public class PostgresTestDatabase implements LauncherSessionListener {
         if (database == null || Boolean.getBoolean("afterhours.it.pg.keep")) {
             return;
         }
-        execute("ALTER DATABASE " + quoted(database) + " ALLOW_CONNECTIONS true",
+        execute(
+                "ALTER DATABASE " + quoted(database) + " ALLOW_CONNECTIONS true",
                 "DROP DATABASE IF EXISTS " + quoted(database) + " WITH (FORCE)");
     }
 

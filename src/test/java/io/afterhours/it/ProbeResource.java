@@ -82,8 +82,12 @@ public class ProbeResource {
                     addNullable(row, "computer", rs.getString(4));
                     addNullable(row, "eventType", rs.getObject(10) == null ? null : String.valueOf(rs.getInt(10)));
                     addNullable(row, "unmappedMembers", rs.getString(12));
-                    addNullable(row, "eventTime", rs.getTimestamp(13) == null ? null
-                            : rs.getTimestamp(13).toInstant().toString());
+                    addNullable(
+                            row,
+                            "eventTime",
+                            rs.getTimestamp(13) == null
+                                    ? null
+                                    : rs.getTimestamp(13).toInstant().toString());
                     rows.add(row);
                 }
             }
@@ -98,13 +102,26 @@ public class ProbeResource {
     @GET
     @Path("page")
     @Produces(MediaType.TEXT_PLAIN)
-    public String page(@QueryParam("server") String server, @QueryParam("user") String user,
-            @QueryParam("eventType") Integer eventType, @QueryParam("classification") Classification classification,
-            @QueryParam("mapped") Boolean mapped, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("sort") String sort, @QueryParam("asc") boolean ascending, @QueryParam("first") int first,
+    public String page(
+            @QueryParam("server") String server,
+            @QueryParam("user") String user,
+            @QueryParam("eventType") Integer eventType,
+            @QueryParam("classification") Classification classification,
+            @QueryParam("mapped") Boolean mapped,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("sort") String sort,
+            @QueryParam("asc") boolean ascending,
+            @QueryParam("first") int first,
             @QueryParam("size") @DefaultValue("25") int size) {
-        NotificationFilter filter = new NotificationFilter(server, user, eventType, classification, mapped,
-                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to));
+        NotificationFilter filter = new NotificationFilter(
+                server,
+                user,
+                eventType,
+                classification,
+                mapped,
+                from == null ? null : Instant.parse(from),
+                to == null ? null : Instant.parse(to));
         String users = notifications.page(filter, first, size, sort, ascending).stream()
                 .map(n -> n.user() == null ? "-" : n.user())
                 .collect(Collectors.joining(","));
@@ -114,7 +131,8 @@ public class ProbeResource {
     @GET
     @Path("count")
     public long count() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM notification")) {
             rs.next();
             return rs.getLong(1);
@@ -143,7 +161,8 @@ public class ProbeResource {
     @GET
     @Path("audit/head")
     public long auditHead() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT last_seq FROM audit_chain_head")) {
             rs.next();
             return rs.getLong(1);
@@ -218,7 +237,8 @@ public class ProbeResource {
     }
 
     private static JsonObjectBuilder json(ChainVerification v) {
-        JsonObjectBuilder out = Json.createObjectBuilder().add("intact", v.intact()).add("checked", v.entriesChecked());
+        JsonObjectBuilder out =
+                Json.createObjectBuilder().add("intact", v.intact()).add("checked", v.entriesChecked());
         if (v.firstBrokenSeq() != null) {
             out.add("firstBrokenSeq", v.firstBrokenSeq()).add("problem", v.problem());
         }
@@ -234,7 +254,8 @@ public class ProbeResource {
     }
 
     private static String single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

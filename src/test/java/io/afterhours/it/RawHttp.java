@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * Posts {@code totalBytes} of filler (or, if chunked, that many bytes in chunks without Content-Length) and

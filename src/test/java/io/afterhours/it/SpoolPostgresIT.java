@@ -58,7 +58,14 @@ class SpoolPostgresIT {
     void spoolsWhileTheDatabaseIsDownAndReplaysEachNotificationOnce() throws Exception {
         URI base = ItSupport.loopback(deploymentUrl);
         String marker = "spool-" + runId();
-        assertEquals(200, postJson(base, notification(marker).withComputer(marker + "-before").json()).statusCode());
+        assertEquals(
+                200,
+                postJson(
+                                base,
+                                notification(marker)
+                                        .withComputer(marker + "-before")
+                                        .json())
+                        .statusCode());
 
         takeDatabaseAway();
         List<String> acknowledged = new ArrayList<>();
@@ -70,7 +77,12 @@ class SpoolPostgresIT {
             if (response.statusCode() == 202) {
                 acknowledged.add(computer);
                 // The Backup's copy of the same event, spooled too, must still end up stored once.
-                int backup = postJson(base, notification(marker).withComputer(computer).fromBackup().json())
+                int backup = postJson(
+                                base,
+                                notification(marker)
+                                        .withComputer(computer)
+                                        .fromBackup()
+                                        .json())
                         .statusCode();
                 assertTrue(backup == 202 || backup == 503, "backup copy answered " + backup);
                 unavailable += backup == 503 ? 1 : 0;
@@ -98,8 +110,16 @@ class SpoolPostgresIT {
             Thread.sleep(200);
         }
         assertEquals(0, spoolBytes(), "the spool is empty after replay");
-        assertEquals(200, postJson(base, notification(marker).withComputer(marker + "-after").json()).statusCode());
-        assertTrue(get(base.resolve("/"), "metrics?scope=application").body()
+        assertEquals(
+                200,
+                postJson(
+                                base,
+                                notification(marker)
+                                        .withComputer(marker + "-after")
+                                        .json())
+                        .statusCode());
+        assertTrue(get(base.resolve("/"), "metrics?scope=application")
+                .body()
                 .contains("afterhours_notifications_replayed_total"));
     }
 
@@ -116,8 +136,8 @@ class SpoolPostgresIT {
     private static long storedCount(String marker) throws SQLException {
         String url = ADMIN_URL.replace("/postgres?", "/" + DATABASE + "?");
         try (Connection c = DriverManager.getConnection(url);
-                PreparedStatement q = c.prepareStatement(
-                        "SELECT COUNT(*) FROM notification WHERE user_name = ? OR computer = ?")) {
+                PreparedStatement q =
+                        c.prepareStatement("SELECT COUNT(*) FROM notification WHERE user_name = ? OR computer = ?")) {
             q.setString(1, marker);
             q.setString(2, marker);
             try (ResultSet rs = q.executeQuery()) {

@@ -1,6 +1,5 @@
 package io.afterhours.it;
 
-import static io.afterhours.it.ItSupport.BACKUP_ID;
 import static io.afterhours.it.ItSupport.PRIMARY_ID;
 import static io.afterhours.it.ItSupport.WEBHOOK;
 import static io.afterhours.it.ItSupport.get;
@@ -83,16 +82,31 @@ class WebhookIT {
                 () -> assertEquals("2025-03-12T20:47:05.123456Z", row.getString("eventTime")),
                 () -> assertTrue(row.getBoolean("mapped")),
                 () -> assertTrue(row.getString("rawJson").contains("[redacted]")),
-                () -> assertFalse(row.getString("rawJson").toLowerCase(Locale.ROOT).contains(PRIMARY_ID)));
+                () -> assertFalse(
+                        row.getString("rawJson").toLowerCase(Locale.ROOT).contains(PRIMARY_ID)));
     }
 
     @Test
     void classifiesDenialsAgainstTheDefaultWorkingHours() {
         // The test server's policy: Mon-Fri 08:00-19:00 Europe/Paris. 2025-03-12 is a Wednesday.
-        postJson(base, notification(marker).withComputer(marker + "-in").withEventTime("2025-03-12T10:00:00+01:00")
-                .json());
-        postJson(base, notification(marker).withComputer(marker + "-ad").withEventType(20).json());
-        postJson(base, notification(marker).withComputer(marker + "-logon").withEventType(1).json());
+        postJson(
+                base,
+                notification(marker)
+                        .withComputer(marker + "-in")
+                        .withEventTime("2025-03-12T10:00:00+01:00")
+                        .json());
+        postJson(
+                base,
+                notification(marker)
+                        .withComputer(marker + "-ad")
+                        .withEventType(20)
+                        .json());
+        postJson(
+                base,
+                notification(marker)
+                        .withComputer(marker + "-logon")
+                        .withEventType(1)
+                        .json());
 
         assertEquals("IN_HOURS_DENIAL", single(stored(marker + "-in")).getString("classification"));
         assertEquals("AD_DENIAL", single(stored(marker + "-ad")).getString("classification"));
@@ -103,7 +117,10 @@ class WebhookIT {
     void acceptsJsonLabelledAsTextOrNotLabelledAtAll() {
         for (String type : new String[] {"text/plain", "text/json", "application/json; charset=utf-8", null}) {
             String computer = marker + "-" + (type == null ? "none" : type.replaceAll("[^a-z]", ""));
-            HttpResponse<String> response = post(base, WEBHOOK, type,
+            HttpResponse<String> response = post(
+                    base,
+                    WEBHOOK,
+                    type,
                     notification(marker).withComputer(computer).json().getBytes(UTF_8));
             assertEquals(200, response.statusCode(), "Content-Type " + type);
         }
@@ -126,8 +143,18 @@ class WebhookIT {
     @Test
     void acceptsTheBackupAndUpperCaseBracedIds() {
         String upperBraced = "{" + PRIMARY_ID.toUpperCase(Locale.ROOT) + "}";
-        postJson(base, notification(marker).withId(upperBraced).withComputer(marker + "-upper").json());
-        postJson(base, notification(marker).fromBackup().withComputer(marker + "-backup").json());
+        postJson(
+                base,
+                notification(marker)
+                        .withId(upperBraced)
+                        .withComputer(marker + "-upper")
+                        .json());
+        postJson(
+                base,
+                notification(marker)
+                        .fromBackup()
+                        .withComputer(marker + "-backup")
+                        .json());
 
         assertEquals("PRIMARY", single(stored(marker + "-upper")).getString("serverSlot"));
         assertEquals("BACKUP", single(stored(marker + "-backup")).getString("serverSlot"));
@@ -140,16 +167,26 @@ class WebhookIT {
         String future = iso.format(now.plus(10, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC));
         String past = iso.format(now.minus(2, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
         String noOffset = "2025-03-12T21:47:05.1234567";
-        String[][] cases = {{"future", future, "FUTURE"}, {"past", past, "PAST"}, {"missing", null, "MISSING"},
-            {"garbage", "yesterday at noon", "UNPARSABLE"}, {"local", noOffset, "PAST"}};
+        String[][] cases = {
+            {"future", future, "FUTURE"},
+            {"past", past, "PAST"},
+            {"missing", null, "MISSING"},
+            {"garbage", "yesterday at noon", "UNPARSABLE"},
+            {"local", noOffset, "PAST"}
+        };
         for (String[] c : cases) {
-            HttpResponse<String> response = postJson(base,
-                    notification(marker).withComputer(marker + "-" + c[0]).withEventTime(c[1]).json());
+            HttpResponse<String> response = postJson(
+                    base,
+                    notification(marker)
+                            .withComputer(marker + "-" + c[0])
+                            .withEventTime(c[1])
+                            .json());
             assertEquals(200, response.statusCode(), c[0]);
             assertEquals(c[2], single(stored(marker + "-" + c[0])).getString("timeQuality"), c[0]);
         }
         // No offset: read in the UserLock server's zone (UTC by default).
-        assertEquals("2025-03-12T21:47:05.123456Z", single(stored(marker + "-local")).getString("eventTime"));
+        assertEquals(
+                "2025-03-12T21:47:05.123456Z", single(stored(marker + "-local")).getString("eventTime"));
     }
 
     @Test
@@ -175,9 +212,23 @@ class WebhookIT {
 
     @Test
     void storesHostileTextVerbatimInTheRawCopy() {
-        String[] payloads = {"Zoë", "山田", "e\u0301\u0301", "👩‍💻", "\u202Eevil", "<script>alert(1)</script>",
-            "\"><img src=x onerror=alert(1)>", "#{facesContext}", "${7*7}", "${jndi:ldap://x}",
-            "*)(sAMAccountName=*))(|(cn=*", "' OR 1=1--", "=HYPERLINK(\"http://x\")", "a\r\nBcc: x@y", "nul\u0000byte"};
+        String[] payloads = {
+            "Zoë",
+            "山田",
+            "e\u0301\u0301",
+            "👩‍💻",
+            "\u202Eevil",
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "#{facesContext}",
+            "${7*7}",
+            "${jndi:ldap://x}",
+            "*)(sAMAccountName=*))(|(cn=*",
+            "' OR 1=1--",
+            "=HYPERLINK(\"http://x\")",
+            "a\r\nBcc: x@y",
+            "nul\u0000byte"
+        };
         for (int i = 0; i < payloads.length; i++) {
             String computer = marker + "-" + i;
             String json = notification(payloads[i]).withComputer(computer).json();
@@ -185,12 +236,22 @@ class WebhookIT {
             JsonObject row = single(stored(computer));
             String expectedColumn = payloads[i].replace('\u0000', '\uFFFD');
             assertEquals(expectedColumn, row.getString("user"), payloads[i]);
-            assertEquals(payloads[i], Json.createReader(new StringReader(row.getString("rawJson"))).readObject()
-                    .getString("UserAccount"), payloads[i]);
+            assertEquals(
+                    payloads[i],
+                    Json.createReader(new StringReader(row.getString("rawJson")))
+                            .readObject()
+                            .getString("UserAccount"),
+                    payloads[i]);
         }
         String tenThousand = "x".repeat(10_000);
-        assertEquals(200, postJson(base, notification(tenThousand).withComputer(marker + "-long").json())
-                .statusCode());
+        assertEquals(
+                200,
+                postJson(
+                                base,
+                                notification(tenThousand)
+                                        .withComputer(marker + "-long")
+                                        .json())
+                        .statusCode());
         JsonObject row = single(stored(marker + "-long"));
         assertEquals(512, row.getString("user").length());
         assertTrue(row.getString("rawJson").contains(tenThousand));
@@ -224,23 +285,36 @@ class WebhookIT {
     @Test
     void storesThePrimaryAndBackupCopiesOfOneEventOnce() throws Exception {
         String primary = notification(marker).withComputer(marker + "-seq").json();
-        String backup = notification(marker).withComputer(marker + "-seq").fromBackup().json();
+        String backup =
+                notification(marker).withComputer(marker + "-seq").fromBackup().json();
         assertEquals(200, postJson(base, primary).statusCode());
         assertEquals("{\"status\":\"duplicate\"}", postJson(base, backup).body());
         assertEquals(1, stored(marker + "-seq").size());
 
-        String concurrentPrimary = notification(marker).withComputer(marker + "-par").json();
-        String concurrentBackup = notification(marker).withComputer(marker + "-par").fromBackup().json();
-        List<Integer> statuses = concurrently(40,
-                () -> postJson(base, Math.random() < 0.5 ? concurrentPrimary : concurrentBackup).statusCode());
+        String concurrentPrimary =
+                notification(marker).withComputer(marker + "-par").json();
+        String concurrentBackup =
+                notification(marker).withComputer(marker + "-par").fromBackup().json();
+        List<Integer> statuses = concurrently(
+                40,
+                () -> postJson(base, Math.random() < 0.5 ? concurrentPrimary : concurrentBackup)
+                        .statusCode());
         assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
         assertEquals(1, stored(marker + "-par").size());
     }
 
     @Test
     void storesTheSameMomentWrittenWithDifferentOffsetsOnce() {
-        postJson(base, notification(marker).withEventTime("2025-03-12T21:47:05.1234567+01:00").json());
-        postJson(base, notification(marker).withEventTime("2025-03-12T20:47:05.1234567Z").json());
+        postJson(
+                base,
+                notification(marker)
+                        .withEventTime("2025-03-12T21:47:05.1234567+01:00")
+                        .json());
+        postJson(
+                base,
+                notification(marker)
+                        .withEventTime("2025-03-12T20:47:05.1234567Z")
+                        .json());
 
         assertEquals(1, stored(marker).size());
     }
@@ -278,8 +352,8 @@ class WebhookIT {
 
     @Test
     void refusesDeepNestingAndKeepsWorking() {
-        String deep = "{\"Userlock\":{\"Id\":\"" + PRIMARY_ID + "\"},\"x\":" + "[".repeat(10_000) + "]".repeat(10_000)
-                + "}";
+        String deep =
+                "{\"Userlock\":{\"Id\":\"" + PRIMARY_ID + "\"},\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
 
         assertProblem(postJson(base, deep), 400, "deep");
         assertEquals(200, postJson(base, notification(marker).json()).statusCode());
@@ -299,8 +373,9 @@ class WebhookIT {
     @Test
     void refusesBodiesOverTheLimitWith413WithoutReadingThemWhole() throws Exception {
         long before = count();
-        String oneMegabyte = notification(marker).json().replace("\"SessionType\":1",
-                "\"SessionType\":1,\"pad\":\"" + "x".repeat(1_048_576) + "\"");
+        String oneMegabyte = notification(marker)
+                .json()
+                .replace("\"SessionType\":1", "\"SessionType\":1,\"pad\":\"" + "x".repeat(1_048_576) + "\"");
 
         assertProblem(postJson(base, oneMegabyte), 413, "1 MB");
         assertTrue(RawHttp.postFiller(base, WEBHOOK, 50L * 1024 * 1024, false).contains(" 413"), "50 MB");
@@ -313,8 +388,9 @@ class WebhookIT {
     void refusesFormMultipartAndXmlWith415() {
         long before = count();
         byte[] body = notification(marker).json().getBytes(UTF_8);
-        for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-            "application/xml", "text/xml"}) {
+        for (String type : new String[] {
+            "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "text/xml"
+        }) {
             assertProblem(post(base, WEBHOOK, type, body), 415, type);
         }
         assertEquals(before, count());
@@ -339,7 +415,8 @@ class WebhookIT {
             notification(marker).withId(PRIMARY_ID.replace('a', '\u0430')).json(),
             notification(marker).withId(PRIMARY_ID.substring(0, 35)).json(),
             // A wrong EventType type must not tell an unauthenticated sender anything: still 401.
-            "{\"Userlock\":{\"Id\":\"wrong\"},\"EventType\":\"four\"}"};
+            "{\"Userlock\":{\"Id\":\"wrong\"},\"EventType\":\"four\"}"
+        };
         for (String body : bodies) {
             HttpResponse<String> response = postJson(base, body);
             assertEquals(401, response.statusCode(), body);
@@ -351,8 +428,11 @@ class WebhookIT {
     @Test
     void ignoresAnIdSentInTheQueryString() {
         String body = "{\"EventType\":4,\"UserAccount\":\"" + marker + "\"}";
-        HttpResponse<String> response = post(base, WEBHOOK + "?Id=" + PRIMARY_ID + "&UserLockId=" + PRIMARY_ID,
-                "application/json", body.getBytes(UTF_8));
+        HttpResponse<String> response = post(
+                base,
+                WEBHOOK + "?Id=" + PRIMARY_ID + "&UserLockId=" + PRIMARY_ID,
+                "application/json",
+                body.getBytes(UTF_8));
 
         assertEquals(401, response.statusCode());
         assertTrue(stored(marker).isEmpty());
@@ -363,9 +443,11 @@ class WebhookIT {
         String[] bodies = {
             notification(marker).json().replace("\"EventType\":4", "\"EventType\":\"4\""),
             notification(marker).json().replace("\"EventType\":4", "\"EventType\":4.5"),
-            notification(marker).json().replace("\"EventTime\":\"2025-03-12T21:47:05.1234567+01:00\"",
-                    "\"EventTime\":1741812425"),
-            notification(marker).json().replace("\"FQDN\":\"ulsrv01.corp.example.com\"", "\"FQDN\":[1]")};
+            notification(marker)
+                    .json()
+                    .replace("\"EventTime\":\"2025-03-12T21:47:05.1234567+01:00\"", "\"EventTime\":1741812425"),
+            notification(marker).json().replace("\"FQDN\":\"ulsrv01.corp.example.com\"", "\"FQDN\":[1]")
+        };
         for (String body : bodies) {
             assertProblem(postJson(base, body), 400, body);
         }
@@ -391,16 +473,22 @@ class WebhookIT {
         long head = Long.parseLong(get(base, "api/it-probe/audit/head").body());
 
         for (int i = 0; i < 20; i++) {
-            postJson(base, notification(marker).withId("11111111-2222-3333-4444-55555555555" + (i % 10)).json());
+            postJson(
+                    base,
+                    notification(marker)
+                            .withId("11111111-2222-3333-4444-55555555555" + (i % 10))
+                            .json());
         }
 
         JsonArray entries = Json.createArrayBuilder().build();
         for (int i = 0; i < 40 && entries.isEmpty(); i++) {
             Thread.sleep(250);
-            entries = parseArray(get(base, "api/it-probe/audit?action=webhook.rejected&after=" + head).body());
+            entries = parseArray(get(base, "api/it-probe/audit?action=webhook.rejected&after=" + head)
+                    .body());
         }
         Thread.sleep(3_000);
-        entries = parseArray(get(base, "api/it-probe/audit?action=webhook.rejected&after=" + head).body());
+        entries = parseArray(get(base, "api/it-probe/audit?action=webhook.rejected&after=" + head)
+                .body());
         assertEquals(1, entries.size(), entries.toString());
         assertTrue(entries.getString(0).contains("unauthenticated=20"), entries.getString(0));
         assertFalse(entries.getString(0).contains(PRIMARY_ID));
@@ -408,8 +496,8 @@ class WebhookIT {
 
     @Test
     void keepsTheAuditChainLinearUnderConcurrentAppends() {
-        JsonObject result = parseObject(post(base, "api/it-probe/audit/concurrent?threads=4&each=25", null,
-                new byte[0]).body());
+        JsonObject result = parseObject(post(base, "api/it-probe/audit/concurrent?threads=4&each=25", null, new byte[0])
+                .body());
 
         assertTrue(result.getBoolean("intact"), result.toString());
         assertTrue(result.getInt("checked") >= 100, result.toString());
@@ -418,7 +506,8 @@ class WebhookIT {
     @Test
     void detectsEveryKindOfAuditTampering() throws Exception {
         Thread.sleep(3_500); // no refusal burst may append while the drill rewrites the table
-        JsonObject drill = parseObject(post(base, "api/it-probe/audit/tamper", null, new byte[0]).body());
+        JsonObject drill = parseObject(
+                post(base, "api/it-probe/audit/tamper", null, new byte[0]).body());
 
         for (String kind : new String[] {"update", "deleteMiddle", "deleteTail", "reorder"}) {
             assertFalse(drill.getJsonObject(kind).getBoolean("intact"), kind + ": " + drill);
@@ -431,17 +520,23 @@ class WebhookIT {
     void countsNotificationsPerServerAndOutcomeInMetrics() {
         postJson(base, notification(marker).json());
         postJson(base, notification(marker).json());
-        postJson(base, notification(marker).fromBackup().withComputer(marker + "-b").json());
+        postJson(
+                base,
+                notification(marker).fromBackup().withComputer(marker + "-b").json());
         postJson(base, notification(marker).withId("wrong").json());
 
         String metrics = get(base.resolve("/"), "metrics?scope=application").body();
 
-        assertTrue(metrics.contains("afterhours_notifications_received_total{mp_scope=\"application\","
-                + "outcome=\"stored\",server=\"primary\"}"), metrics);
+        assertTrue(
+                metrics.contains("afterhours_notifications_received_total{mp_scope=\"application\","
+                        + "outcome=\"stored\",server=\"primary\"}"),
+                metrics);
         assertTrue(metrics.contains("outcome=\"duplicate\",server=\"primary\""), metrics);
         assertTrue(metrics.contains("outcome=\"stored\",server=\"backup\""), metrics);
-        assertTrue(metrics.contains("afterhours_notifications_rejected_total{mp_scope=\"application\","
-                + "reason=\"unauthenticated\",server=\"unknown\"}"), metrics);
+        assertTrue(
+                metrics.contains("afterhours_notifications_rejected_total{mp_scope=\"application\","
+                        + "reason=\"unauthenticated\",server=\"unknown\"}"),
+                metrics);
         assertTrue(metrics.contains("afterhours_spool_bytes{mp_scope=\"application\"} 0"), metrics);
     }
 
@@ -467,7 +562,12 @@ class WebhookIT {
         String c = marker + "-c";
         postJson(base, notification(a).json());
         postJson(base, notification(b).fromBackup().withEventType(1).json());
-        postJson(base, notification(c).withEventType(20).withEventTime("2025-03-12T10:00:00+01:00").json());
+        postJson(
+                base,
+                notification(c)
+                        .withEventType(20)
+                        .withEventTime("2025-03-12T10:00:00+01:00")
+                        .json());
         postJson(base, notification(null).withComputer(marker + "-unmapped").json());
         String hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).toString();
 
@@ -477,10 +577,12 @@ class WebhookIT {
         assertEquals("1|CORP\\" + b, page("user=" + marker + "&eventType=1"));
         assertEquals("1|CORP\\" + a, page("user=" + marker + "&classification=OUT_OF_HOURS_DENIAL"));
         assertEquals("1|CORP\\" + c, page("user=" + marker + "&classification=AD_DENIAL"));
-        assertEquals("3|CORP\\" + a + ",CORP\\" + b + ",CORP\\" + c,
+        assertEquals(
+                "3|CORP\\" + a + ",CORP\\" + b + ",CORP\\" + c,
                 page("user=" + marker + "&from=" + hourAgo + "&sort=user&asc=true"));
         assertEquals("0|", page("user=" + marker + "&to=" + hourAgo));
-        assertTrue(page("mapped=false&from=" + hourAgo + "&to=" + Instant.now().plusSeconds(60)).contains("-"));
+        assertTrue(page("mapped=false&from=" + hourAgo + "&to=" + Instant.now().plusSeconds(60))
+                .contains("-"));
         assertEquals("0|", page("user=" + marker + "&mapped=false"));
         assertEquals("0|", page("user=" + marker.replace('-', '_')), "LIKE wildcards in the filter are data");
     }
@@ -498,7 +600,8 @@ class WebhookIT {
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private JsonArray stored(String which) {
-        return parseArray(get(base, "api/it-probe/notifications?marker=" + which).body());
+        return parseArray(
+                get(base, "api/it-probe/notifications?marker=" + which).body());
     }
 
     private String page(String query) {
@@ -518,8 +621,10 @@ class WebhookIT {
 
     private static void assertProblem(HttpResponse<String> response, int status, String what) {
         assertEquals(status, response.statusCode(), what);
-        assertEquals("application/problem+json",
-                response.headers().firstValue("Content-Type").orElse("").split(";")[0], what);
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse("").split(";")[0],
+                what);
         JsonObject problem = parseObject(response.body());
         assertEquals(status, problem.getInt("status"), what);
     }

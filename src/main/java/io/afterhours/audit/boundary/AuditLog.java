@@ -42,10 +42,9 @@ public class AuditLog {
         String action = StoredText.column(record.action(), 64);
         String subject = StoredText.column(record.subject(), 255);
         String details = StoredText.column(record.details(), 4000);
-        String hash = AuditHashing.hash(head.lastHash(), seq, now, record.actorType(), actor, action, subject,
-                details);
-        em.persist(new AuditEntry(seq, now, record.actorType(), actor, action, subject, details, head.lastHash(),
-                hash));
+        String hash = AuditHashing.hash(head.lastHash(), seq, now, record.actorType(), actor, action, subject, details);
+        em.persist(
+                new AuditEntry(seq, now, record.actorType(), actor, action, subject, details, head.lastHash(), hash));
         head.advance(seq, hash);
         return seq;
     }
@@ -61,7 +60,7 @@ public class AuditLog {
         long checked = 0;
         while (true) {
             List<AuditEntry> page = em.createQuery(
-                    "SELECT e FROM AuditEntry e WHERE e.seq >= :from ORDER BY e.seq", AuditEntry.class)
+                            "SELECT e FROM AuditEntry e WHERE e.seq >= :from ORDER BY e.seq", AuditEntry.class)
                     .setParameter("from", expectedSeq)
                     .setMaxResults(PAGE)
                     .getResultList();
@@ -72,8 +71,15 @@ public class AuditLog {
                 if (!entry.previousHash().equals(expectedPrevious)) {
                     return ChainVerification.broken(checked, entry.seq(), "link to the previous entry does not match");
                 }
-                String recomputed = AuditHashing.hash(entry.previousHash(), entry.seq(), entry.occurredAt(),
-                        entry.actorType(), entry.actor(), entry.action(), entry.subject(), entry.details());
+                String recomputed = AuditHashing.hash(
+                        entry.previousHash(),
+                        entry.seq(),
+                        entry.occurredAt(),
+                        entry.actorType(),
+                        entry.actor(),
+                        entry.action(),
+                        entry.subject(),
+                        entry.details());
                 if (!recomputed.equals(entry.hash())) {
                     return ChainVerification.broken(checked, entry.seq(), "content does not match its hash");
                 }
@@ -88,7 +94,9 @@ public class AuditLog {
         }
         AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
         if (head.lastSeq() != checked || !head.lastHash().equals(expectedPrevious)) {
-            return ChainVerification.broken(checked, checked + 1,
+            return ChainVerification.broken(
+                    checked,
+                    checked + 1,
                     "the chain head records entry " + head.lastSeq() + " but the chain ends at " + checked);
         }
         return ChainVerification.ok(checked);

@@ -15,16 +15,27 @@ public final class AuditHashing {
 
     public static final String GENESIS = "0".repeat(64);
 
-    private AuditHashing() {
-    }
+    private AuditHashing() {}
 
-    public static String hash(String previousHash, long seq, Instant occurredAt, ActorType actorType, String actor,
-            String action, String subject, String details) {
+    public static String hash(
+            String previousHash,
+            long seq,
+            Instant occurredAt,
+            ActorType actorType,
+            String actor,
+            String action,
+            String subject,
+            String details) {
         StringBuilder canonical = new StringBuilder(256);
-        for (String field : new String[] {previousHash, Long.toString(seq), occurredAt.toString(), actorType.name(),
-                actor, action, subject, details}) {
+        for (String field : new String[] {
+            previousHash, Long.toString(seq), occurredAt.toString(), actorType.name(), actor, action, subject, details
+        }) {
             String value = field == null ? "" : field;
-            canonical.append(field == null ? -1 : value.length()).append(':').append(value).append('|');
+            canonical
+                    .append(field == null ? -1 : value.length())
+                    .append(':')
+                    .append(value)
+                    .append('|');
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

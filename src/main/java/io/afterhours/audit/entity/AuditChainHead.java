@@ -24,8 +24,7 @@ public class AuditChainHead {
     @Column(name = "last_hash", nullable = false)
     private String lastHash;
 
-    protected AuditChainHead() {
-    }
+    protected AuditChainHead() {}
 
     public long lastSeq() {
         return lastSeq;

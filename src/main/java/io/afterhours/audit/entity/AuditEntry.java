@@ -42,11 +42,18 @@ public class AuditEntry {
     @Column(nullable = false)
     private String hash;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    public AuditEntry(long seq, Instant occurredAt, ActorType actorType, String actor, String action, String subject,
-            String details, String previousHash, String hash) {
+    public AuditEntry(
+            long seq,
+            Instant occurredAt,
+            ActorType actorType,
+            String actor,
+            String action,
+            String subject,
+            String details,
+            String previousHash,
+            String hash) {
         this.seq = seq;
         this.occurredAt = occurredAt;
         this.actorType = actorType;

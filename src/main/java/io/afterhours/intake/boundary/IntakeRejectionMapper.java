@@ -21,10 +21,13 @@ public class IntakeRejectionMapper implements ExceptionMapper<IntakeRejection> {
         if (reason == RejectionReason.UNAUTHENTICATED) {
             // An empty entity (not none): Jersey then sets the status instead of calling sendError, and
             // EmptyUnauthorizedFilter commits the empty response before the container writes an error page.
-            return Response.status(401).entity(new byte[0]).type(MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+            return Response.status(401)
+                    .entity(new byte[0])
+                    .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                    .build();
         }
-        Response.ResponseBuilder problem = Response.fromResponse(
-                Problem.of(reason.status(), reason.title(), rejection.getMessage()));
+        Response.ResponseBuilder problem =
+                Response.fromResponse(Problem.of(reason.status(), reason.title(), rejection.getMessage()));
         if (reason == RejectionReason.UNAVAILABLE) {
             problem.header("Retry-After", "30");
         }

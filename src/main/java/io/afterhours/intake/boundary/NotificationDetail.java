@@ -12,15 +12,27 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** The redacted raw JSON of one notification, and what intake could not map in it. */
-public record NotificationDetail(long id, String rawJson, String unmappedMembers, String eventTimeText,
-        String sessionType, String sessionId, String details) {
+public record NotificationDetail(
+        long id,
+        String rawJson,
+        String unmappedMembers,
+        String eventTimeText,
+        String sessionType,
+        String sessionId,
+        String details) {
 
-    private static final JsonWriterFactory PRETTY = Json.createWriterFactory(
-            Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final JsonWriterFactory PRETTY =
+            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     static NotificationDetail of(Notification n) {
-        return new NotificationDetail(n.id(), pretty(n.rawJson()), n.unmappedMembers(), n.eventTimeText(), n.sessionType(),
-                n.sessionId(), n.details());
+        return new NotificationDetail(
+                n.id(),
+                pretty(n.rawJson()),
+                n.unmappedMembers(),
+                n.eventTimeText(),
+                n.sessionType(),
+                n.sessionId(),
+                n.details());
     }
 
     /** Indented for reading; the stored text is what intake wrote, so it always parses. */

@@ -69,8 +69,8 @@ public class NotificationIntake {
         try {
             requireJsonContentType(contentType);
             byte[] bytes = CappedBody.read(body, maxBodyBytes);
-            IncomingNotification notification = interpreter.interpret(bytes,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+            IncomingNotification notification =
+                    interpreter.interpret(bytes, clock.instant().truncatedTo(ChronoUnit.MICROS));
             StoreOutcome outcome = persist(notification);
             metrics.accepted(notification.serverSlot(), outcome);
             return outcome;
@@ -100,15 +100,19 @@ public class NotificationIntake {
     private StoreOutcome spoolOrFail(IncomingNotification notification, Exception databaseFailure) {
         try {
             spool.append(notification);
-            LOG.log(Level.WARNING, "Database did not take a notification ({0}); spooled it for replay",
-                    LogSafe.of(String.valueOf(databaseFailure.getCause() != null ? databaseFailure.getCause()
-                            : databaseFailure)));
+            LOG.log(
+                    Level.WARNING,
+                    "Database did not take a notification ({0}); spooled it for replay",
+                    LogSafe.of(String.valueOf(
+                            databaseFailure.getCause() != null ? databaseFailure.getCause() : databaseFailure)));
             return StoreOutcome.SPOOLED;
         } catch (RuntimeException spoolFailure) {
-            LOG.log(Level.SEVERE, "Neither the database nor the spool took a notification: {0}",
+            LOG.log(
+                    Level.SEVERE,
+                    "Neither the database nor the spool took a notification: {0}",
                     LogSafe.of(spoolFailure.toString()));
-            throw new IntakeRejection(RejectionReason.UNAVAILABLE,
-                    "The notification could not be stored; please retry.");
+            throw new IntakeRejection(
+                    RejectionReason.UNAVAILABLE, "The notification could not be stored; please retry.");
         }
     }
 
@@ -118,8 +122,8 @@ public class NotificationIntake {
         }
         String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!JSON_TYPES.contains(type) && !type.endsWith("+json")) {
-            throw new IntakeRejection(RejectionReason.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the notification as JSON (application/json).");
+            throw new IntakeRejection(
+                    RejectionReason.UNSUPPORTED_MEDIA_TYPE, "Send the notification as JSON (application/json).");
         }
     }
 }

@@ -40,15 +40,18 @@ public class NotificationResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Receive one UserLock session-event notification",
+    @Operation(
+            summary = "Receive one UserLock session-event notification",
             description = "Authenticated by the UserLock ID in Userlock.Id (Primary, Backup or previous generation). "
                     + "Stored before the answer; duplicates (same event, any sending server) are stored once.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "UserLockNotification")))
+    @RequestBody(
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserLockNotification")))
     @APIResponse(responseCode = "200", description = "Stored, or already stored (status: stored | duplicate)")
     @APIResponse(responseCode = "202", description = "Database unavailable; kept in the durable spool for replay")
-    @APIResponse(responseCode = "400", description = "Not a JSON object, invalid UTF-8, too deep, duplicate members, "
-            + "or a confirmed member of the wrong type (problem+json)")
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a JSON object, invalid UTF-8, too deep, duplicate members, "
+                    + "or a confirmed member of the wrong type (problem+json)")
     @APIResponse(responseCode = "401", description = "UserLock ID missing or not accepted (empty body)")
     @APIResponse(responseCode = "413", description = "Body larger than afterhours.intake.max-body-bytes")
     @APIResponse(responseCode = "415", description = "Form, multipart, XML or another non-JSON content type")

@@ -23,11 +23,23 @@ public record NotificationSummary(
         String clientAddress) {
 
     static NotificationSummary of(Notification n) {
-        String user = n.userName() == null ? null
+        String user = n.userName() == null
+                ? null
                 : n.userDomain() == null ? n.userName() : n.userDomain() + "\\" + n.userName();
         String server = n.serverName() != null ? n.serverName() : n.serverFqdn();
-        return new NotificationSummary(n.id(), n.receivedAt(), n.eventTime(), n.timeQuality(), n.eventType(),
-                n.category(), n.classification(), n.mapped(), n.serverSlot(), server, user, n.computer(),
+        return new NotificationSummary(
+                n.id(),
+                n.receivedAt(),
+                n.eventTime(),
+                n.timeQuality(),
+                n.eventType(),
+                n.category(),
+                n.classification(),
+                n.mapped(),
+                n.serverSlot(),
+                server,
+                user,
+                n.computer(),
                 n.clientAddress());
     }
 }

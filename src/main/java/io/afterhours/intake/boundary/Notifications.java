@@ -27,15 +27,26 @@ public class Notifications {
 
     /** Sortable columns of the page, mapped to entity attributes; anything else sorts by receipt time. */
     private static final Map<String, String> SORTABLE = Map.of(
-            "receivedAt", "receivedAt", "eventTime", "eventTime", "eventType", "eventType",
-            "classification", "classification", "user", "userName", "computer", "computer",
-            "serverName", "serverName");
+            "receivedAt",
+            "receivedAt",
+            "eventTime",
+            "eventTime",
+            "eventType",
+            "eventType",
+            "classification",
+            "classification",
+            "user",
+            "userName",
+            "computer",
+            "computer",
+            "serverName",
+            "serverName");
 
     @PersistenceContext
     EntityManager em;
 
-    public List<NotificationSummary> page(NotificationFilter filter, int first, int pageSize, String sortField,
-            boolean ascending) {
+    public List<NotificationSummary> page(
+            NotificationFilter filter, int first, int pageSize, String sortField, boolean ascending) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Notification> query = cb.createQuery(Notification.class);
         Root<Notification> root = query.from(Notification.class);

@@ -11,8 +11,7 @@ import java.io.UncheckedIOException;
  */
 public final class CappedBody {
 
-    private CappedBody() {
-    }
+    private CappedBody() {}
 
     public static byte[] read(InputStream in, int cap) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(cap, 4096));

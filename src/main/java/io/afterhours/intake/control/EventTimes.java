@@ -22,12 +22,21 @@ public final class EventTimes {
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
             .optionalEnd()
             .toFormatter()
             // STRICT: the default (SMART) would read 2024-02-30 as 2024-02-29 and 24:00 as the next midnight.
@@ -39,16 +48,18 @@ public final class EventTimes {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private EventTimes() {
-    }
+    private EventTimes() {}
 
     public static Optional<Instant> parse(String text, ZoneId serverZone) {
         String value = text.strip();
         try {
-            return Optional.of(OffsetDateTime.parse(value, WITH_OFFSET).toInstant().truncatedTo(ChronoUnit.MICROS));
+            return Optional.of(
+                    OffsetDateTime.parse(value, WITH_OFFSET).toInstant().truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException withOffset) {
             try {
-                return Optional.of(LocalDateTime.parse(value, LOCAL).atZone(serverZone).toInstant()
+                return Optional.of(LocalDateTime.parse(value, LOCAL)
+                        .atZone(serverZone)
+                        .toInstant()
                         .truncatedTo(ChronoUnit.MICROS));
             } catch (DateTimeParseException local) {
                 return Optional.empty();

@@ -47,9 +47,11 @@ public class EventTypeTable {
             }
             String[] parts = trimmed.split(":");
             if (parts.length != 2) {
-                throw new IllegalArgumentException("afterhours.event-types: expected code:CATEGORY, got '" + trimmed + "'");
+                throw new IllegalArgumentException(
+                        "afterhours.event-types: expected code:CATEGORY, got '" + trimmed + "'");
             }
-            parsed.put(Integer.valueOf(parts[0].strip()),
+            parsed.put(
+                    Integer.valueOf(parts[0].strip()),
                     EventCategory.valueOf(parts[1].strip().toUpperCase(Locale.ROOT)));
         }
         return parsed;

@@ -32,7 +32,8 @@ public class FieldMapping {
     void load() {
         Config config = ConfigProvider.getConfig(FieldMapping.class.getClassLoader());
         for (LogicalField field : LogicalField.values()) {
-            String value = config.getOptionalValue(field.configKey(), String.class).orElse(field.defaultCandidates());
+            String value =
+                    config.getOptionalValue(field.configKey(), String.class).orElse(field.defaultCandidates());
             candidates.put(field, parse(value));
         }
         knownMembers = knownMembers(candidates);
@@ -76,10 +77,12 @@ public class FieldMapping {
     /** Computed once per mapping: intake asks for every notification. */
     private static Set<String> knownMembers(Map<LogicalField, List<String>> candidates) {
         Set<String> known = new HashSet<>(CONFIRMED);
-        candidates.values().forEach(list -> list.stream()
-                .map(c -> c.startsWith("/") ? c.substring(1).split("/", 2)[0] : c)
-                .map(StrictJson::foldCase)
-                .forEach(known::add));
+        candidates
+                .values()
+                .forEach(list -> list.stream()
+                        .map(c -> c.startsWith("/") ? c.substring(1).split("/", 2)[0] : c)
+                        .map(StrictJson::foldCase)
+                        .forEach(known::add));
         return Set.copyOf(known);
     }
 
@@ -114,6 +117,9 @@ public class FieldMapping {
     }
 
     private static List<String> parse(String value) {
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -4,8 +4,8 @@ import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -110,17 +110,18 @@ public class GroupCommitWriter {
 
     private void write(List<Pending> batch) {
         try {
-            List<StoreOutcome> outcomes = store.insert(batch.stream().map(Pending::notification).toList());
+            List<StoreOutcome> outcomes =
+                    store.insert(batch.stream().map(Pending::notification).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(outcomes.get(i));
             }
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Storing a batch of {0} notifications failed: {1}",
-                    new Object[] {batch.size(), LogSafe.of(e.toString())});
+            LOG.log(Level.WARNING, "Storing a batch of {0} notifications failed: {1}", new Object[] {
+                batch.size(), LogSafe.of(e.toString())
+            });
             batch.forEach(pending -> pending.result().completeExceptionally(e));
         }
     }
 
-    private record Pending(IncomingNotification notification, CompletableFuture<StoreOutcome> result) {
-    }
+    private record Pending(IncomingNotification notification, CompletableFuture<StoreOutcome> result) {}
 }

@@ -48,14 +48,17 @@ public class IntakeMetrics {
     }
 
     public void rejected(RejectionReason reason) {
-        counters.computeIfAbsent(REJECTED + "|" + reason,
-                key -> registry.counter(REJECTED, new Tag("server", "unknown"), new Tag("reason", reason.tag())))
+        counters.computeIfAbsent(
+                        REJECTED + "|" + reason,
+                        key -> registry.counter(
+                                REJECTED, new Tag("server", "unknown"), new Tag("reason", reason.tag())))
                 .inc();
     }
 
     /** Counters are cached: looking one up in the registry per notification costs more than counting. */
     private Counter counter(String name, ServerSlot slot, StoreOutcome outcome) {
-        return counters.computeIfAbsent(name + "|" + slot + "|" + outcome,
+        return counters.computeIfAbsent(
+                name + "|" + slot + "|" + outcome,
                 key -> registry.counter(name, new Tag("server", slot.tag()), outcomeTag(outcome)));
     }
 

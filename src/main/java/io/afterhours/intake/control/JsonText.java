@@ -14,8 +14,7 @@ public final class JsonText {
 
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** Members in their original order and spelling. */
     public static String write(Map<String, Object> object) {

@@ -68,8 +68,8 @@ public class NotificationInterpreter {
         if (!(id instanceof String presented) || presented.isEmpty()) {
             throw new IntakeRejection(RejectionReason.UNAUTHENTICATED, "");
         }
-        ServerSlot slot = whitelist.match(presented)
-                .orElseThrow(() -> new IntakeRejection(RejectionReason.UNAUTHENTICATED, ""));
+        ServerSlot slot =
+                whitelist.match(presented).orElseThrow(() -> new IntakeRejection(RejectionReason.UNAUTHENTICATED, ""));
 
         Map<?, ?> serverObject = (Map<?, ?>) server;
         String fqdn = optionalString(member(serverObject, "FQDN"), "Userlock.FQDN");
@@ -77,8 +77,8 @@ public class NotificationInterpreter {
         Integer eventType = optionalInteger(StrictJson.member(document, "EventType"));
         String eventTimeText = optionalString(StrictJson.member(document, "EventTime"), "EventTime");
 
-        Optional<Instant> eventTime = Optional.ofNullable(eventTimeText)
-                .flatMap(text -> EventTimes.parse(text, ZoneId.of(userLockZone)));
+        Optional<Instant> eventTime =
+                Optional.ofNullable(eventTimeText).flatMap(text -> EventTimes.parse(text, ZoneId.of(userLockZone)));
         TimeQuality quality = timeQuality(eventTimeText, eventTime, receivedAt);
         Instant classifiedAt = eventTime.orElse(receivedAt);
 
@@ -124,9 +124,8 @@ public class NotificationInterpreter {
 
     Classification classify(EventCategory category, Instant at) {
         return switch (category) {
-            case DENIED_BY_USERLOCK -> workingHours.isWorkingTime(at)
-                    ? Classification.IN_HOURS_DENIAL
-                    : Classification.OUT_OF_HOURS_DENIAL;
+            case DENIED_BY_USERLOCK ->
+                workingHours.isWorkingTime(at) ? Classification.IN_HOURS_DENIAL : Classification.OUT_OF_HOURS_DENIAL;
             case DENIED_BY_AD -> Classification.AD_DENIAL;
             case UNKNOWN -> Classification.UNKNOWN_EVENT;
             default -> Classification.SESSION_EVENT;
@@ -162,7 +161,11 @@ public class NotificationInterpreter {
             if (folded.equals("userlock")) {
                 return;
             }
-            identity.put(name, folded.equals("eventtime") && eventTime.isPresent() ? eventTime.get().toString() : value);
+            identity.put(
+                    name,
+                    folded.equals("eventtime") && eventTime.isPresent()
+                            ? eventTime.get().toString()
+                            : value);
         });
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")

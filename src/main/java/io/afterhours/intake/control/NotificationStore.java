@@ -73,11 +73,17 @@ public class NotificationStore {
             throws SQLException {
         List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
         for (int from = 0; from < batch.size(); from += MAX_ROWS_PER_STATEMENT) {
-            List<IncomingNotification> chunk = batch.subList(from, Math.min(batch.size(), from + MAX_ROWS_PER_STATEMENT));
+            List<IncomingNotification> chunk =
+                    batch.subList(from, Math.min(batch.size(), from + MAX_ROWS_PER_STATEMENT));
             StringBuilder sql = new StringBuilder(128 + chunk.size() * 100)
-                    .append("INSERT INTO notification (id, ").append(COLUMNS).append(") VALUES ");
+                    .append("INSERT INTO notification (id, ")
+                    .append(COLUMNS)
+                    .append(") VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(nextval('notification_seq'), ").append(PARAMETERS).append(')');
+                sql.append(i == 0 ? "" : ", ")
+                        .append("(nextval('notification_seq'), ")
+                        .append(PARAMETERS)
+                        .append(')');
             }
             sql.append(" ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key");
             Set<String> inserted = new HashSet<>();
@@ -155,7 +161,11 @@ public class NotificationStore {
     }
 
     private static boolean isPostgres(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        return connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -113,6 +113,5 @@ public class RejectionBursts {
         return burst;
     }
 
-    record Burst(Map<RejectionReason, Long> counts, Instant start, Instant end) {
-    }
+    record Burst(Map<RejectionReason, Long> counts, Instant start, Instant end) {}
 }

@@ -5,7 +5,9 @@ package io.afterhours.intake.control;
  * is what metrics, logs and stored rows record.
  */
 public enum ServerSlot {
-    PRIMARY, BACKUP, PREVIOUS;
+    PRIMARY,
+    BACKUP,
+    PREVIOUS;
 
     public String tag() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -76,8 +76,11 @@ public class Spool {
         }
         try {
             if (current == null) {
-                current = FileChannel.open(directory.resolve(CURRENT), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                current = FileChannel.open(
+                        directory.resolve(CURRENT),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
             }
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
@@ -98,8 +101,12 @@ public class Spool {
             if (Files.exists(currentFile) && Files.size(currentFile) > 0) {
                 closeCurrent();
                 // Zero-padded wall-clock time plus a counter: names sort in sealing order, across restarts too.
-                String name = String.format(java.util.Locale.ROOT, "%020d-%06d%s", System.currentTimeMillis(),
-                        sealed++ % 1_000_000, SEALED_SUFFIX);
+                String name = String.format(
+                        java.util.Locale.ROOT,
+                        "%020d-%06d%s",
+                        System.currentTimeMillis(),
+                        sealed++ % 1_000_000,
+                        SEALED_SUFFIX);
                 Files.move(currentFile, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             }
             List<Path> segments = new ArrayList<>();
@@ -154,12 +161,13 @@ public class Spool {
     private long measure() {
         try (var files = Files.list(directory)) {
             return files.mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+                        try {
+                            return Files.size(file);
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the spool directory " + directory, e);
         }

@@ -74,8 +74,8 @@ public class SpoolReplayer {
         for (Path segment : spool.sealedSegments()) {
             List<IncomingNotification> notifications = spool.read(segment);
             for (int from = 0; from < notifications.size(); from += BATCH) {
-                List<IncomingNotification> batch = notifications.subList(from, Math.min(from + BATCH,
-                        notifications.size()));
+                List<IncomingNotification> batch =
+                        notifications.subList(from, Math.min(from + BATCH, notifications.size()));
                 List<StoreOutcome> outcomes = store.insert(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     metrics.replayed(batch.get(i).serverSlot(), outcomes.get(i));

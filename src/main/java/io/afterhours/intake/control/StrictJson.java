@@ -40,8 +40,7 @@ public final class StrictJson {
     // Looking the provider up once: Json.createParser does a ServiceLoader search on every call.
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     public static Map<String, Object> parseObject(byte[] body, int maxDepth) {
         String text = decodeUtf8(body);
@@ -140,7 +139,8 @@ public final class StrictJson {
 
     private static String decodeUtf8(byte[] body) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))

@@ -65,7 +65,8 @@ public class WorkingHours {
                     return true;
                 }
             } else if (!frame.overnight()) {
-                if (workingDays.contains(local.getDayOfWeek()) && !time.isBefore(frame.start())
+                if (workingDays.contains(local.getDayOfWeek())
+                        && !time.isBefore(frame.start())
                         && time.isBefore(frame.end())) {
                     return true;
                 }

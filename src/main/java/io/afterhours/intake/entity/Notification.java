@@ -79,8 +79,7 @@ public class Notification {
     @Column(name = "raw_json")
     private String rawJson;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
     public Long id() {
         return id;

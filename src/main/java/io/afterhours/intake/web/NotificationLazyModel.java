@@ -29,8 +29,8 @@ public class NotificationLazyModel extends LazyDataModel<NotificationSummary> {
     }
 
     @Override
-    public java.util.List<NotificationSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-            Map<String, FilterMeta> filterBy) {
+    public java.util.List<NotificationSummary> load(
+            int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
         String field = sort == null ? "receivedAt" : sort.getField();
         boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
@@ -44,9 +44,11 @@ public class NotificationLazyModel extends LazyDataModel<NotificationSummary> {
 
     @Override
     public NotificationSummary getRowData(String rowKey) {
-        return getWrappedData() == null ? null : getWrappedData().stream()
-                .filter(row -> Long.toString(row.id()).equals(rowKey))
-                .findFirst()
-                .orElse(null);
+        return getWrappedData() == null
+                ? null
+                : getWrappedData().stream()
+                        .filter(row -> Long.toString(row.id()).equals(rowKey))
+                        .findFirst()
+                        .orElse(null);
     }
 }

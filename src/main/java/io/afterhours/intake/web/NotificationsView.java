@@ -20,8 +20,8 @@ import java.time.format.DateTimeFormatter;
 public class NotificationsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Inject
     Notifications notifications;
@@ -56,10 +56,12 @@ public class NotificationsView implements Serializable {
     }
 
     NotificationFilter filter() {
-        Instant fromInstant = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant toInstant = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new NotificationFilter(blankToNull(serverSlot), blankToNull(user), eventType, classification, mapped,
-                fromInstant, toInstant);
+        Instant fromInstant =
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant toInstant =
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new NotificationFilter(
+                blankToNull(serverSlot), blankToNull(user), eventType, classification, mapped, fromInstant, toInstant);
     }
 
     /** Times are shown in UTC, with the zone named; per-viewer zones come with sign-in (issue 3). */

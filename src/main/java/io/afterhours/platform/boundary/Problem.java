@@ -12,8 +12,7 @@ public final class Problem {
 
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
-    private Problem() {
-    }
+    private Problem() {}
 
     public static Response of(int status, String title, String detail) {
         String body = Json.createObjectBuilder()

@@ -25,6 +25,5 @@ public class ApplicationStartup {
     }
 
     /** Fired once the schema is current; observers may start background work. */
-    public record SchemaReady() {
-    }
+    public record SchemaReady() {}
 }

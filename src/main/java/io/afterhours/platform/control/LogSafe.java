@@ -9,8 +9,7 @@ public final class LogSafe {
 
     private static final int MAX_LENGTH = 200;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String of(String value) {
         if (value == null) {
@@ -20,8 +19,10 @@ public final class LogSafe {
         for (int i = 0; i < value.length() && out.length() < MAX_LENGTH; i++) {
             char c = value.charAt(i);
             int type = Character.getType(c);
-            boolean unsafe = Character.isISOControl(c) || type == Character.FORMAT
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+            boolean unsafe = Character.isISOControl(c)
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
             out.append(unsafe ? '\uFFFD' : c);
         }
         if (value.length() > MAX_LENGTH) {

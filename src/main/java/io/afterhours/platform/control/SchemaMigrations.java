@@ -27,7 +27,9 @@ public class SchemaMigrations {
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        String version = flyway.info().current() == null ? "empty" : flyway.info().current().getVersion().toString();
+        String version = flyway.info().current() == null
+                ? "empty"
+                : flyway.info().current().getVersion().toString();
         LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }

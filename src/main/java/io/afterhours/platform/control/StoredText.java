@@ -6,8 +6,7 @@ package io.afterhours.platform.control;
  */
 public final class StoredText {
 
-    private StoredText() {
-    }
+    private StoredText() {}
 
     public static String column(String value, int maxLength) {
         if (value == null) {

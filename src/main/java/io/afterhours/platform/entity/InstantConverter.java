@@ -37,6 +37,7 @@ public class InstantConverter implements AttributeConverter<Instant, Object> {
         if (value instanceof Instant instant) {
             return instant;
         }
-        throw new IllegalArgumentException("Cannot read an instant from " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "Cannot read an instant from " + value.getClass().getName());
     }
 }

@@ -49,7 +49,8 @@ public class AdminAccessFilter extends HttpFilter {
         if (isDirectLoopback(request)) {
             chain.doFilter(request, response);
         } else {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN,
+            response.sendError(
+                    HttpServletResponse.SC_FORBIDDEN,
                     "Administration is available from this machine only, unless AFTERHOURS_ADMIN_PASSWORD is set.");
         }
     }
@@ -71,7 +72,8 @@ public class AdminAccessFilter extends HttpFilter {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return false;
         }

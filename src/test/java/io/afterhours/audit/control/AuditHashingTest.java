@@ -23,7 +23,14 @@ class AuditHashingTest {
     private static final Instant AT = Instant.parse("2024-03-05T20:47:30.123456Z");
 
     private static String base() {
-        return AuditHashing.hash(PREVIOUS, 42, AT, ActorType.SYSTEM, "intake", "webhook.rejected", "userlock-webhook",
+        return AuditHashing.hash(
+                PREVIOUS,
+                42,
+                AT,
+                ActorType.SYSTEM,
+                "intake",
+                "webhook.rejected",
+                "userlock-webhook",
                 "unauthenticated=3");
     }
 
@@ -46,34 +53,124 @@ class AuditHashingTest {
         // Frozen: stored chains are verified against this exact form, so a change here breaks every existing chain.
         String canonical = "64:" + PREVIOUS + "|2:42|27:2024-03-05T20:47:30.123456Z|6:SYSTEM|6:intake|"
                 + "16:webhook.rejected|16:userlock-webhook|17:unauthenticated=3|";
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        String expected = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(expected, base());
     }
 
     static Stream<Arguments> changedEntries() {
         return Stream.of(
-                Arguments.of("previous hash", AuditHashing.hash("ac".repeat(32), 42, AT, ActorType.SYSTEM, "intake",
-                        "webhook.rejected", "userlock-webhook", "unauthenticated=3")),
-                Arguments.of("sequence", AuditHashing.hash(PREVIOUS, 43, AT, ActorType.SYSTEM, "intake",
-                        "webhook.rejected", "userlock-webhook", "unauthenticated=3")),
-                Arguments.of("time by a microsecond", AuditHashing.hash(PREVIOUS, 42, AT.plusNanos(1_000),
-                        ActorType.SYSTEM, "intake", "webhook.rejected", "userlock-webhook", "unauthenticated=3")),
-                Arguments.of("actor type", AuditHashing.hash(PREVIOUS, 42, AT, ActorType.PERSON, "intake",
-                        "webhook.rejected", "userlock-webhook", "unauthenticated=3")),
-                Arguments.of("actor", AuditHashing.hash(PREVIOUS, 42, AT, ActorType.SYSTEM, "intakE",
-                        "webhook.rejected", "userlock-webhook", "unauthenticated=3")),
-                Arguments.of("action", AuditHashing.hash(PREVIOUS, 42, AT, ActorType.SYSTEM, "intake",
-                        "webhook.accepted", "userlock-webhook", "unauthenticated=3")),
-                Arguments.of("subject", AuditHashing.hash(PREVIOUS, 42, AT, ActorType.SYSTEM, "intake",
-                        "webhook.rejected", "userlock-webhook2", "unauthenticated=3")),
-                Arguments.of("details", AuditHashing.hash(PREVIOUS, 42, AT, ActorType.SYSTEM, "intake",
-                        "webhook.rejected", "userlock-webhook", "unauthenticated=4")),
-                Arguments.of("details removed", AuditHashing.hash(PREVIOUS, 42, AT, ActorType.SYSTEM, "intake",
-                        "webhook.rejected", "userlock-webhook", null)),
-                Arguments.of("trailing space", AuditHashing.hash(PREVIOUS, 42, AT, ActorType.SYSTEM, "intake",
-                        "webhook.rejected", "userlock-webhook", "unauthenticated=3 ")));
+                Arguments.of(
+                        "previous hash",
+                        AuditHashing.hash(
+                                "ac".repeat(32),
+                                42,
+                                AT,
+                                ActorType.SYSTEM,
+                                "intake",
+                                "webhook.rejected",
+                                "userlock-webhook",
+                                "unauthenticated=3")),
+                Arguments.of(
+                        "sequence",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                43,
+                                AT,
+                                ActorType.SYSTEM,
+                                "intake",
+                                "webhook.rejected",
+                                "userlock-webhook",
+                                "unauthenticated=3")),
+                Arguments.of(
+                        "time by a microsecond",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                42,
+                                AT.plusNanos(1_000),
+                                ActorType.SYSTEM,
+                                "intake",
+                                "webhook.rejected",
+                                "userlock-webhook",
+                                "unauthenticated=3")),
+                Arguments.of(
+                        "actor type",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                42,
+                                AT,
+                                ActorType.PERSON,
+                                "intake",
+                                "webhook.rejected",
+                                "userlock-webhook",
+                                "unauthenticated=3")),
+                Arguments.of(
+                        "actor",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                42,
+                                AT,
+                                ActorType.SYSTEM,
+                                "intakE",
+                                "webhook.rejected",
+                                "userlock-webhook",
+                                "unauthenticated=3")),
+                Arguments.of(
+                        "action",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                42,
+                                AT,
+                                ActorType.SYSTEM,
+                                "intake",
+                                "webhook.accepted",
+                                "userlock-webhook",
+                                "unauthenticated=3")),
+                Arguments.of(
+                        "subject",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                42,
+                                AT,
+                                ActorType.SYSTEM,
+                                "intake",
+                                "webhook.rejected",
+                                "userlock-webhook2",
+                                "unauthenticated=3")),
+                Arguments.of(
+                        "details",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                42,
+                                AT,
+                                ActorType.SYSTEM,
+                                "intake",
+                                "webhook.rejected",
+                                "userlock-webhook",
+                                "unauthenticated=4")),
+                Arguments.of(
+                        "details removed",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                42,
+                                AT,
+                                ActorType.SYSTEM,
+                                "intake",
+                                "webhook.rejected",
+                                "userlock-webhook",
+                                null)),
+                Arguments.of(
+                        "trailing space",
+                        AuditHashing.hash(
+                                PREVIOUS,
+                                42,
+                                AT,
+                                ActorType.SYSTEM,
+                                "intake",
+                                "webhook.rejected",
+                                "userlock-webhook",
+                                "unauthenticated=3 ")));
     }
 
     @ParameterizedTest(name = "{0}")

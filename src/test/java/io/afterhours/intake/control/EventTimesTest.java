@@ -18,41 +18,44 @@ class EventTimesTest {
 
     @Test
     void explicitOffsetIsApplied() {
-        assertEquals(Optional.of(Instant.parse("2024-03-05T20:47:00Z")),
+        assertEquals(
+                Optional.of(Instant.parse("2024-03-05T20:47:00Z")),
                 EventTimes.parse("2024-03-05T21:47:00+01:00", ZoneOffset.UTC));
     }
 
     @Test
     void negativeOffsetIsApplied() {
-        assertEquals(Optional.of(Instant.parse("2024-03-06T02:47:00Z")),
+        assertEquals(
+                Optional.of(Instant.parse("2024-03-06T02:47:00Z")),
                 EventTimes.parse("2024-03-05T21:47:00-05:00", PARIS));
     }
 
     @Test
     void zuluMeansUtcWhateverTheServerZone() {
-        assertEquals(Optional.of(Instant.parse("2024-03-05T21:47:00Z")),
-                EventTimes.parse("2024-03-05T21:47:00Z", PARIS));
+        assertEquals(
+                Optional.of(Instant.parse("2024-03-05T21:47:00Z")), EventTimes.parse("2024-03-05T21:47:00Z", PARIS));
     }
 
     @Test
     void noOffsetMeansTheServerZone() {
-        assertEquals(Optional.of(Instant.parse("2024-03-05T20:47:00Z")),
-                EventTimes.parse("2024-03-05T21:47:00", PARIS));
-        assertEquals(Optional.of(Instant.parse("2024-03-05T21:47:00Z")),
+        assertEquals(
+                Optional.of(Instant.parse("2024-03-05T20:47:00Z")), EventTimes.parse("2024-03-05T21:47:00", PARIS));
+        assertEquals(
+                Optional.of(Instant.parse("2024-03-05T21:47:00Z")),
                 EventTimes.parse("2024-03-05T21:47:00", ZoneOffset.UTC));
     }
 
     @Test
     void noOffsetInSummerTimeUsesTheSummerOffset() {
-        assertEquals(Optional.of(Instant.parse("2024-07-01T08:00:00Z")),
-                EventTimes.parse("2024-07-01T10:00:00", PARIS));
+        assertEquals(
+                Optional.of(Instant.parse("2024-07-01T08:00:00Z")), EventTimes.parse("2024-07-01T10:00:00", PARIS));
     }
 
     @Test
     void localTimeInsideTheSpringGapStillParses() {
         // 02:30 does not exist in Paris on 2024-03-31; java.time moves it forward by the gap, which is good enough.
-        assertEquals(Optional.of(Instant.parse("2024-03-31T01:30:00Z")),
-                EventTimes.parse("2024-03-31T02:30:00", PARIS));
+        assertEquals(
+                Optional.of(Instant.parse("2024-03-31T01:30:00Z")), EventTimes.parse("2024-03-31T02:30:00", PARIS));
     }
 
     @ParameterizedTest
@@ -67,14 +70,16 @@ class EventTimesTest {
         "2024-03-05T21:47:00.1234567Z,  2024-03-05T21:47:00.123456Z",
         "2024-03-05T21:47:00.9999999Z,  2024-03-05T21:47:00.999999Z",
         "2024-03-05T21:47:00.1234567+01:00, 2024-03-05T20:47:00.123456Z",
-        "2024-03-05T21:47:00.1234567,   2024-03-05T21:47:00.123456Z"})
+        "2024-03-05T21:47:00.1234567,   2024-03-05T21:47:00.123456Z"
+    })
     void zeroToSevenFractionalDigitsAreTruncatedToMicroseconds(String text, String expected) {
         assertEquals(Optional.of(Instant.parse(expected)), EventTimes.parse(text, ZoneOffset.UTC));
     }
 
     @Test
     void resultHasNoSubMicrosecondPart() {
-        Instant parsed = EventTimes.parse("2024-03-05T21:47:00.9999999Z", ZoneOffset.UTC).orElseThrow();
+        Instant parsed =
+                EventTimes.parse("2024-03-05T21:47:00.9999999Z", ZoneOffset.UTC).orElseThrow();
 
         assertEquals(0, parsed.getNano() % 1_000);
     }
@@ -85,28 +90,48 @@ class EventTimesTest {
         "2024-03-05 21:47:00+01:00,  2024-03-05T20:47:00Z",
         "2024-03-05 21:47:00.5,      2024-03-05T21:47:00.5Z",
         "2024-03-05T21:47Z,          2024-03-05T21:47:00Z",
-        "2024-03-05t21:47:00z,       2024-03-05T21:47:00Z"})
+        "2024-03-05t21:47:00z,       2024-03-05T21:47:00Z"
+    })
     void spaceInsteadOfTAndOtherToleratedForms(String text, String expected) {
         assertEquals(Optional.of(Instant.parse(expected)), EventTimes.parse(text, ZoneOffset.UTC));
     }
 
     @Test
     void surroundingWhitespaceIsIgnored() {
-        assertEquals(Optional.of(Instant.parse("2024-03-05T21:47:00Z")),
+        assertEquals(
+                Optional.of(Instant.parse("2024-03-05T21:47:00Z")),
                 EventTimes.parse("  2024-03-05T21:47:00Z\n", ZoneOffset.UTC));
     }
 
     @Test
     void leapDayIsAValidDate() {
-        assertEquals(Optional.of(Instant.parse("2024-02-29T10:00:00Z")),
+        assertEquals(
+                Optional.of(Instant.parse("2024-02-29T10:00:00Z")),
                 EventTimes.parse("2024-02-29T10:00:00Z", ZoneOffset.UTC));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "garbage", "yesterday at noon", "2024-03-05", "21:47:00",
-        "2024-13-05T21:47:00Z", "2024-02-30T21:47:00Z", "2023-02-29T21:47:00", "2024-03-05T24:00:00Z",
-        "2024-04-31T10:00:00+02:00", "2024-03-05T21:60:00Z", "2024-03-05T25:47:00Z", "2024-03-05T21:47:00+25:00",
-        "2024-03-05T21:47:00 UTC", "/Date(1709675220000)/", "1709675220", "2024-03-05TT21:47:00Z"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "garbage",
+                "yesterday at noon",
+                "2024-03-05",
+                "21:47:00",
+                "2024-13-05T21:47:00Z",
+                "2024-02-30T21:47:00Z",
+                "2023-02-29T21:47:00",
+                "2024-03-05T24:00:00Z",
+                "2024-04-31T10:00:00+02:00",
+                "2024-03-05T21:60:00Z",
+                "2024-03-05T25:47:00Z",
+                "2024-03-05T21:47:00+25:00",
+                "2024-03-05T21:47:00 UTC",
+                "/Date(1709675220000)/",
+                "1709675220",
+                "2024-03-05TT21:47:00Z"
+            })
     void garbageGivesEmpty(String text) {
         assertEquals(Optional.empty(), EventTimes.parse(text, ZoneOffset.UTC));
     }

@@ -21,14 +21,16 @@ class FieldMappingTest {
 
         Map<LogicalField, String> fields = defaults.extract(body);
 
-        assertEquals(Map.of(
-                LogicalField.USER, "jdoe",
-                LogicalField.DOMAIN, "CORP",
-                LogicalField.COMPUTER, "PC-42",
-                LogicalField.CLIENT_ADDRESS, "10.1.2.3",
-                LogicalField.SESSION_TYPE, "RDP",
-                LogicalField.SESSION_ID, "7",
-                LogicalField.DETAILS, "Outside hours"), fields);
+        assertEquals(
+                Map.of(
+                        LogicalField.USER, "jdoe",
+                        LogicalField.DOMAIN, "CORP",
+                        LogicalField.COMPUTER, "PC-42",
+                        LogicalField.CLIENT_ADDRESS, "10.1.2.3",
+                        LogicalField.SESSION_TYPE, "RDP",
+                        LogicalField.SESSION_ID, "7",
+                        LogicalField.DETAILS, "Outside hours"),
+                fields);
     }
 
     @Test

@@ -89,8 +89,8 @@ class NotificationInterpreterTest {
     @Test
     void backupAndPreviousIdsAreAcceptedAndNamed() {
         IncomingNotification backup = interpreter.interpret(body(VALID.replace("$ID", BACKUP)), RECEIVED);
-        IncomingNotification previous = interpreter.interpret(body(VALID.replace("$ID", "{" + PREVIOUS + "}")),
-                RECEIVED);
+        IncomingNotification previous =
+                interpreter.interpret(body(VALID.replace("$ID", "{" + PREVIOUS + "}")), RECEIVED);
 
         assertEquals(ServerSlot.BACKUP, backup.serverSlot());
         assertEquals(ServerSlot.PREVIOUS, previous.serverSlot());
@@ -106,8 +106,10 @@ class NotificationInterpreterTest {
 
     @Test
     void memberNamesAreMatchedCaseInsensitively() {
-        String json = VALID.replace("\"Userlock\"", "\"USERLOCK\"").replace("\"Id\"", "\"id\"")
-                .replace("\"EventType\"", "\"eventtype\"").replace("\"FQDN\"", "\"fqdn\"");
+        String json = VALID.replace("\"Userlock\"", "\"USERLOCK\"")
+                .replace("\"Id\"", "\"id\"")
+                .replace("\"EventType\"", "\"eventtype\"")
+                .replace("\"FQDN\"", "\"fqdn\"");
 
         IncomingNotification n = interpreter.interpret(body(json), RECEIVED);
 
@@ -156,8 +158,8 @@ class NotificationInterpreterTest {
     @ParameterizedTest
     @MethodSource("unauthenticatedBodies")
     void missingOrWrongUserLockIdIsUnauthenticatedWithNoDetail(String json) {
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> interpreter.interpret(body(json), RECEIVED));
+        IntakeRejection rejection =
+                assertThrows(IntakeRejection.class, () -> interpreter.interpret(body(json), RECEIVED));
 
         assertEquals(RejectionReason.UNAUTHENTICATED, rejection.reason());
         assertEquals("", rejection.getMessage());
@@ -168,8 +170,8 @@ class NotificationInterpreterTest {
         NotificationInterpreter unconfigured = interpreter();
         unconfigured.whitelist = UserLockIdWhitelistTest.whitelist(null, null, null);
 
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> unconfigured.interpret(body(VALID), RECEIVED));
+        IntakeRejection rejection =
+                assertThrows(IntakeRejection.class, () -> unconfigured.interpret(body(VALID), RECEIVED));
 
         assertEquals(RejectionReason.UNAUTHENTICATED, rejection.reason());
     }
@@ -178,12 +180,11 @@ class NotificationInterpreterTest {
     @ValueSource(strings = {"\"EventType\":\"x\"", "\"EventType\":4.5", "\"EventTime\":12345", "\"FQDN\":7"})
     void badTypesAreNotRevealedBeforeAuthentication(String badMember) {
         String json = "{\"Userlock\":{\"Id\":\"00000000-0000-0000-0000-000000000000\"}," + badMember + "}";
-        String wrongUserlock = badMember.startsWith("\"FQDN\"")
-                ? "{\"Userlock\":{\"Id\":\"wrong\"," + badMember + "}}"
-                : json;
+        String wrongUserlock =
+                badMember.startsWith("\"FQDN\"") ? "{\"Userlock\":{\"Id\":\"wrong\"," + badMember + "}}" : json;
 
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> interpreter.interpret(body(wrongUserlock), RECEIVED));
+        IntakeRejection rejection =
+                assertThrows(IntakeRejection.class, () -> interpreter.interpret(body(wrongUserlock), RECEIVED));
 
         assertEquals(RejectionReason.UNAUTHENTICATED, rejection.reason());
     }
@@ -191,8 +192,8 @@ class NotificationInterpreterTest {
     @Test
     void syntaxErrorsAreMalformedEvenWithoutAuthentication() {
         // The body has to be parsed to find the ID at all, so B1–B4 are answered 400 before any ID check.
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> interpreter.interpret(body("{\"Userlock\":{\"Id\":\"$ID\"}"), RECEIVED));
+        IntakeRejection rejection = assertThrows(
+                IntakeRejection.class, () -> interpreter.interpret(body("{\"Userlock\":{\"Id\":\"$ID\"}"), RECEIVED));
 
         assertEquals(RejectionReason.MALFORMED, rejection.reason());
     }
@@ -201,8 +202,8 @@ class NotificationInterpreterTest {
     void twoUserLockIdsAreMalformed() {
         String json = "{\"Userlock\":{\"Id\":\"$ID\",\"ID\":\"00000000-0000-0000-0000-000000000000\"}}";
 
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> interpreter.interpret(body(json), RECEIVED));
+        IntakeRejection rejection =
+                assertThrows(IntakeRejection.class, () -> interpreter.interpret(body(json), RECEIVED));
 
         assertEquals(RejectionReason.MALFORMED, rejection.reason());
     }
@@ -211,8 +212,8 @@ class NotificationInterpreterTest {
     void nestingBeyondTheConfiguredDepthIsMalformed() {
         String json = VALID.replace("\"Extra\":{\"a\":[1,2]}", "\"Extra\":" + "[".repeat(40) + "]".repeat(40));
 
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> interpreter.interpret(body(json), RECEIVED));
+        IntakeRejection rejection =
+                assertThrows(IntakeRejection.class, () -> interpreter.interpret(body(json), RECEIVED));
 
         assertEquals(RejectionReason.MALFORMED, rejection.reason());
     }
@@ -224,8 +225,8 @@ class NotificationInterpreterTest {
     void eventTypeThatIsNoIntegerIsMalformed(String eventType) {
         String json = VALID.replace("\"EventType\":4", "\"EventType\":" + eventType);
 
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> interpreter.interpret(body(json), RECEIVED));
+        IntakeRejection rejection =
+                assertThrows(IntakeRejection.class, () -> interpreter.interpret(body(json), RECEIVED));
 
         assertEquals(RejectionReason.MALFORMED, rejection.reason());
     }
@@ -246,8 +247,8 @@ class NotificationInterpreterTest {
     void eventTimeThatIsNoStringIsMalformed(String eventTime) {
         String json = VALID.replace("\"2024-03-05T21:47:00+01:00\"", eventTime);
 
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> interpreter.interpret(body(json), RECEIVED));
+        IntakeRejection rejection =
+                assertThrows(IntakeRejection.class, () -> interpreter.interpret(body(json), RECEIVED));
 
         assertEquals(RejectionReason.MALFORMED, rejection.reason());
     }
@@ -256,8 +257,8 @@ class NotificationInterpreterTest {
     void serverNameThatIsNoStringIsMalformed() {
         String json = VALID.replace("\"DisplayName\":\"UL1\"", "\"DisplayName\":[\"UL1\"]");
 
-        IntakeRejection rejection = assertThrows(IntakeRejection.class,
-                () -> interpreter.interpret(body(json), RECEIVED));
+        IntakeRejection rejection =
+                assertThrows(IntakeRejection.class, () -> interpreter.interpret(body(json), RECEIVED));
 
         assertEquals(RejectionReason.MALFORMED, rejection.reason());
     }
@@ -306,9 +307,14 @@ class NotificationInterpreterTest {
 
     @Test
     void eventTimeJustWithinTheFutureToleranceIsOk() {
-        assertEquals(TimeQuality.OK, interpreter.interpret(bodyAt("2024-03-05T20:52:30Z"), RECEIVED).timeQuality());
-        assertEquals(TimeQuality.FUTURE,
-                interpreter.interpret(bodyAt("2024-03-05T20:52:30.000001Z"), RECEIVED).timeQuality());
+        assertEquals(
+                TimeQuality.OK,
+                interpreter.interpret(bodyAt("2024-03-05T20:52:30Z"), RECEIVED).timeQuality());
+        assertEquals(
+                TimeQuality.FUTURE,
+                interpreter
+                        .interpret(bodyAt("2024-03-05T20:52:30.000001Z"), RECEIVED)
+                        .timeQuality());
     }
 
     @Test
@@ -320,9 +326,14 @@ class NotificationInterpreterTest {
 
     @Test
     void eventTimeWithinThePastToleranceIsOk() {
-        assertEquals(TimeQuality.OK, interpreter.interpret(bodyAt("2024-03-04T20:47:30Z"), RECEIVED).timeQuality());
-        assertEquals(TimeQuality.PAST,
-                interpreter.interpret(bodyAt("2024-03-04T20:47:29.999999Z"), RECEIVED).timeQuality());
+        assertEquals(
+                TimeQuality.OK,
+                interpreter.interpret(bodyAt("2024-03-04T20:47:30Z"), RECEIVED).timeQuality());
+        assertEquals(
+                TimeQuality.PAST,
+                interpreter
+                        .interpret(bodyAt("2024-03-04T20:47:29.999999Z"), RECEIVED)
+                        .timeQuality());
     }
 
     @Test
@@ -441,7 +452,8 @@ class NotificationInterpreterTest {
 
     @Test
     void domainInsideTheAccountNameIsSplitWhenNoDomainMember() {
-        String json = VALID.replace("\"UserAccount\":\"jdoe\",\"UserDomain\":\"CORP\"", "\"UserAccount\":\"CORP\\\\jdoe\"");
+        String json =
+                VALID.replace("\"UserAccount\":\"jdoe\",\"UserDomain\":\"CORP\"", "\"UserAccount\":\"CORP\\\\jdoe\"");
 
         IncomingNotification n = interpreter.interpret(body(json), RECEIVED);
 
@@ -525,8 +537,10 @@ class NotificationInterpreterTest {
 
     @Test
     void primaryAndBackupCopiesShareTheKey() {
-        String backup = VALID.replace("{\"Id\":\"$ID\",\"FQDN\":\"ul1.corp.example\",\"DisplayName\":\"UL1\"}",
-                "{\"DisplayName\":\"UL2\",\"Id\":\"" + BACKUP + "\",\"FQDN\":\"ul2.corp.example\",\"Role\":\"Backup\"}");
+        String backup = VALID.replace(
+                "{\"Id\":\"$ID\",\"FQDN\":\"ul1.corp.example\",\"DisplayName\":\"UL1\"}",
+                "{\"DisplayName\":\"UL2\",\"Id\":\"" + BACKUP
+                        + "\",\"FQDN\":\"ul2.corp.example\",\"Role\":\"Backup\"}");
 
         IncomingNotification primaryCopy = interpreter.interpret(body(VALID), RECEIVED);
         IncomingNotification backupCopy = interpreter.interpret(body(backup), RECEIVED.plusSeconds(40));
@@ -543,8 +557,14 @@ class NotificationInterpreterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-03-05T20:47:00Z", "2024-03-05T15:47:00-05:00", "2024-03-05T20:47:00.0000000Z",
-        "2024-03-05 20:47:00Z", "2024-03-05T20:47:00"})
+    @ValueSource(
+            strings = {
+                "2024-03-05T20:47:00Z",
+                "2024-03-05T15:47:00-05:00",
+                "2024-03-05T20:47:00.0000000Z",
+                "2024-03-05 20:47:00Z",
+                "2024-03-05T20:47:00"
+            })
     void sameEventTimeWithAnotherOffsetGivesTheSameKey(String sameMoment) {
         String other = VALID.replace("2024-03-05T21:47:00+01:00", sameMoment);
 
@@ -590,7 +610,8 @@ class NotificationInterpreterTest {
 
     @Test
     void differentUnparsableEventTimesGiveDifferentKeys() {
-        assertNotEquals(key(VALID.replace("2024-03-05T21:47:00+01:00", "garbage 1")),
+        assertNotEquals(
+                key(VALID.replace("2024-03-05T21:47:00+01:00", "garbage 1")),
                 key(VALID.replace("2024-03-05T21:47:00+01:00", "garbage 2")));
     }
 
@@ -611,9 +632,10 @@ class NotificationInterpreterTest {
     void rawJsonKeepsEverythingElseInOrder() {
         IncomingNotification n = interpreter.interpret(body(VALID), RECEIVED);
 
-        assertEquals("{\"Userlock\":{\"Id\":\"[redacted]\",\"FQDN\":\"ul1.corp.example\",\"DisplayName\":\"UL1\"},"
-                + "\"EventType\":4,\"EventTime\":\"2024-03-05T21:47:00+01:00\",\"UserAccount\":\"jdoe\","
-                + "\"UserDomain\":\"CORP\",\"ComputerName\":\"PC-42\",\"SessionId\":\"7\",\"Extra\":{\"a\":[1,2]}}",
+        assertEquals(
+                "{\"Userlock\":{\"Id\":\"[redacted]\",\"FQDN\":\"ul1.corp.example\",\"DisplayName\":\"UL1\"},"
+                        + "\"EventType\":4,\"EventTime\":\"2024-03-05T21:47:00+01:00\",\"UserAccount\":\"jdoe\","
+                        + "\"UserDomain\":\"CORP\",\"ComputerName\":\"PC-42\",\"SessionId\":\"7\",\"Extra\":{\"a\":[1,2]}}",
                 n.rawJson());
     }
 
@@ -621,8 +643,7 @@ class NotificationInterpreterTest {
     void idRepeatedInOtherMembersInAnyFormIsRedactedToo() {
         String json = """
                 {"USERLOCK":{"ID":"{$UPPER}","Copy":"$ID"},"EventType":4,
-                 "Note":"{$UPPER}","List":["x",["$ID"],{"Deep":"{$ID}"}],"Mixed":"$MIXED"}"""
-                .replace("$UPPER", PRIMARY.toUpperCase(Locale.ROOT))
+                 "Note":"{$UPPER}","List":["x",["$ID"],{"Deep":"{$ID}"}],"Mixed":"$MIXED"}""".replace("$UPPER", PRIMARY.toUpperCase(Locale.ROOT))
                 .replace("$MIXED", "3F2504e0-4f89-11D3-9a0c-0305E82C3301");
 
         IncomingNotification n = interpreter.interpret(body(json), RECEIVED);
@@ -634,7 +655,8 @@ class NotificationInterpreterTest {
 
     @Test
     void idEmbeddedInLongerTextIsRedacted() {
-        String json = VALID.replace("\"Extra\":{\"a\":[1,2]}",
+        String json = VALID.replace(
+                "\"Extra\":{\"a\":[1,2]}",
                 "\"Message\":\"server {" + PRIMARY.toUpperCase(Locale.ROOT) + "} refused; id=" + PRIMARY + ".\"");
 
         IncomingNotification n = interpreter.interpret(body(json), RECEIVED);
@@ -645,8 +667,9 @@ class NotificationInterpreterTest {
 
     @Test
     void idInAMappedFieldNeverReachesAColumn() {
-        String json = VALID.replace("\"Extra\":{\"a\":[1,2]}",
-                "\"Details\":\"{" + PRIMARY.toUpperCase(Locale.ROOT) + "}\",\"Workstation\":\"x\"")
+        String json = VALID.replace(
+                        "\"Extra\":{\"a\":[1,2]}",
+                        "\"Details\":\"{" + PRIMARY.toUpperCase(Locale.ROOT) + "}\",\"Workstation\":\"x\"")
                 .replace("\"ComputerName\":\"PC-42\"", "\"ComputerName\":\"pc-$ID\"");
 
         IncomingNotification n = interpreter.interpret(body(json), RECEIVED);
@@ -711,8 +734,11 @@ class NotificationInterpreterTest {
     void longValuesAreCutToTheirColumnsButKeptWholeInTheRawJson() {
         String user = "u".repeat(10_000);
         String details = "d".repeat(5_000);
-        JsonObjectBuilder json = validBuilder().add("UserAccount", user).add("Details", details)
-                .add("SessionId", "s".repeat(500)).add("EventTime", "t".repeat(100));
+        JsonObjectBuilder json = validBuilder()
+                .add("UserAccount", user)
+                .add("Details", details)
+                .add("SessionId", "s".repeat(500))
+                .add("EventTime", "t".repeat(100));
 
         IncomingNotification n = interpreter.interpret(bytes(json), RECEIVED);
 

@@ -84,7 +84,8 @@ class NotificationStoreMappingTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnPostgreSql extends Contract {
 
-        private final String database = "afterhours_unit_" + UUID.randomUUID().toString().replace("-", "");
+        private final String database =
+                "afterhours_unit_" + UUID.randomUUID().toString().replace("-", "");
         private PGSimpleDataSource dataSource;
 
         @BeforeAll
@@ -176,8 +177,8 @@ class NotificationStoreMappingTest {
         void mixedBatchAfterEarlierRowsReportsEachRow() throws SQLException {
             store().insert(List.of(full(key('a'))));
 
-            List<StoreOutcome> outcomes = store().insert(List.of(sparse(key('c')), full(key('a')), sparse(key('d')),
-                    sparse(key('c'))));
+            List<StoreOutcome> outcomes =
+                    store().insert(List.of(sparse(key('c')), full(key('a')), sparse(key('d')), sparse(key('c'))));
 
             assertEquals(List.of(STORED, DUPLICATE, STORED, DUPLICATE), outcomes);
             assertEquals(3, count());
@@ -210,8 +211,19 @@ class NotificationStoreMappingTest {
             assertEquals(Classification.OUT_OF_HOURS_DENIAL.name(), row.classification());
             assertTrue(row.mapped());
             assertEquals("BACKUP", row.serverSlot());
-            assertEquals(List.of("ul2.corp.example", "UL2", "Zo\u00eb \ud83d\ude00\r\n\uFFFD", "CORP", "PC-42",
-                    "10.1.2.3", "RDP", "7", "Outside hours \"quoted\" \\ back", "Extra,Other"), row.texts());
+            assertEquals(
+                    List.of(
+                            "ul2.corp.example",
+                            "UL2",
+                            "Zo\u00eb \ud83d\ude00\r\n\uFFFD",
+                            "CORP",
+                            "PC-42",
+                            "10.1.2.3",
+                            "RDP",
+                            "7",
+                            "Outside hours \"quoted\" \\ back",
+                            "Extra,Other"),
+                    row.texts());
             assertEquals(written.rawJson(), row.rawJson());
         }
 
@@ -227,7 +239,9 @@ class NotificationStoreMappingTest {
             assertNull(row.eventTimeText());
             assertNull(row.eventType());
             assertFalse(row.mapped());
-            assertTrue(row.texts().stream().allMatch(text -> text == null), row.texts().toString());
+            assertTrue(
+                    row.texts().stream().allMatch(text -> text == null),
+                    row.texts().toString());
             assertEquals("{}", row.rawJson());
         }
 
@@ -287,7 +301,8 @@ class NotificationStoreMappingTest {
                 }
 
                 assertEquals(1, outcomes.stream().filter(STORED::equals).count(), outcomes.toString());
-                assertEquals(copies - 1, outcomes.stream().filter(DUPLICATE::equals).count(), outcomes.toString());
+                assertEquals(
+                        copies - 1, outcomes.stream().filter(DUPLICATE::equals).count(), outcomes.toString());
                 assertEquals(1, count());
             } finally {
                 pool.shutdownNow();
@@ -302,9 +317,10 @@ class NotificationStoreMappingTest {
                     .add("EventTime", "2024-03-05T21:47:00+01:00")
                     .add("UserAccount", user)
                     .add("Details", details)
-                    .build().toString();
-            return interpreter.interpret(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    Instant.parse("2024-03-05T20:47:30Z"));
+                    .build()
+                    .toString();
+            return interpreter.interpret(
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.parse("2024-03-05T20:47:30Z"));
         }
 
         private long count() throws SQLException {
@@ -318,16 +334,24 @@ class NotificationStoreMappingTest {
 
         private Row read(String dedupeKey) throws SQLException {
             try (Connection connection = dataSource().getConnection();
-                    PreparedStatement select = connection.prepareStatement(
-                            "SELECT * FROM notification WHERE dedupe_key = ?")) {
+                    PreparedStatement select =
+                            connection.prepareStatement("SELECT * FROM notification WHERE dedupe_key = ?")) {
                 select.setString(1, dedupeKey);
                 try (ResultSet rs = select.executeQuery()) {
                     assertTrue(rs.next(), "no row for " + dedupeKey);
-                    Row row = new Row(rs.getLong("id"), instant(rs, "received_at"), instant(rs, "event_time"),
-                            rs.getString("event_time_text"), rs.getString("time_quality"),
-                            (Integer) rs.getObject("event_type", Integer.class), rs.getString("event_category"),
-                            rs.getString("classification"), rs.getBoolean("mapped"), rs.getString("server_slot"),
-                            texts(rs), rs.getString("raw_json"));
+                    Row row = new Row(
+                            rs.getLong("id"),
+                            instant(rs, "received_at"),
+                            instant(rs, "event_time"),
+                            rs.getString("event_time_text"),
+                            rs.getString("time_quality"),
+                            (Integer) rs.getObject("event_type", Integer.class),
+                            rs.getString("event_category"),
+                            rs.getString("classification"),
+                            rs.getBoolean("mapped"),
+                            rs.getString("server_slot"),
+                            texts(rs),
+                            rs.getString("raw_json"));
                     assertFalse(rs.next(), "two rows for " + dedupeKey);
                     return row;
                 }
@@ -336,8 +360,17 @@ class NotificationStoreMappingTest {
 
         private static List<String> texts(ResultSet rs) throws SQLException {
             List<String> texts = new ArrayList<>();
-            for (String column : List.of("server_fqdn", "server_name", "user_name", "user_domain", "computer",
-                    "client_address", "session_type", "session_id", "details", "unmapped_members")) {
+            for (String column : List.of(
+                    "server_fqdn",
+                    "server_name",
+                    "user_name",
+                    "user_domain",
+                    "computer",
+                    "client_address",
+                    "session_type",
+                    "session_id",
+                    "details",
+                    "unmapped_members")) {
                 texts.add(rs.getString(column));
             }
             return texts;
@@ -349,8 +382,17 @@ class NotificationStoreMappingTest {
         }
     }
 
-    record Row(long id, Instant receivedAt, Instant eventTime, String eventTimeText, String timeQuality,
-            Integer eventType, String category, String classification, boolean mapped, String serverSlot,
-            List<String> texts, String rawJson) {
-    }
+    record Row(
+            long id,
+            Instant receivedAt,
+            Instant eventTime,
+            String eventTimeText,
+            String timeQuality,
+            Integer eventType,
+            String category,
+            String classification,
+            boolean mapped,
+            String serverSlot,
+            List<String> texts,
+            String rawJson) {}
 }

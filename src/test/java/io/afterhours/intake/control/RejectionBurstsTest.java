@@ -61,8 +61,15 @@ class RejectionBurstsTest {
 
         RejectionBursts.Burst burst = bursts.takeBurstIfOver(T0.plusSeconds(33));
 
-        assertEquals(Map.of(RejectionReason.UNAUTHENTICATED, 2L, RejectionReason.MALFORMED, 1L,
-                RejectionReason.TOO_LARGE, 1L), burst.counts());
+        assertEquals(
+                Map.of(
+                        RejectionReason.UNAUTHENTICATED,
+                        2L,
+                        RejectionReason.MALFORMED,
+                        1L,
+                        RejectionReason.TOO_LARGE,
+                        1L),
+                burst.counts());
         assertEquals(T0, burst.start());
         assertEquals(T0.plusSeconds(3), burst.end());
     }

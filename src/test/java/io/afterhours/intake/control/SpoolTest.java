@@ -81,9 +81,28 @@ class SpoolTest {
     void everySlotCategoryAndQualitySurvives() {
         for (ServerSlot slot : ServerSlot.values()) {
             for (TimeQuality quality : TimeQuality.values()) {
-                IncomingNotification original = new IncomingNotification(key('c'), Instant.EPOCH, null, "x", quality,
-                        -1, EventCategory.LOGOFF, Classification.SESSION_EVENT, false, slot, null, null, "", "", null,
-                        null, null, null, null, "", "{}");
+                IncomingNotification original = new IncomingNotification(
+                        key('c'),
+                        Instant.EPOCH,
+                        null,
+                        "x",
+                        quality,
+                        -1,
+                        EventCategory.LOGOFF,
+                        Classification.SESSION_EVENT,
+                        false,
+                        slot,
+                        null,
+                        null,
+                        "",
+                        "",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "",
+                        "{}");
 
                 assertEquals(original, Spool.decode(Spool.encode(original)));
             }
@@ -188,7 +207,9 @@ class SpoolTest {
         spool = openSpool(1_000_000);
         Path segment = temp.resolve("spool").resolve("1.sealed");
         String second = Spool.encode(full(key('b')));
-        Files.writeString(segment, Spool.encode(full(key('a'))) + "\n" + second.substring(0, second.length() / 2),
+        Files.writeString(
+                segment,
+                Spool.encode(full(key('a'))) + "\n" + second.substring(0, second.length() / 2),
                 StandardCharsets.UTF_8);
 
         List<IncomingNotification> read = spool.read(segment);
@@ -200,8 +221,11 @@ class SpoolTest {
     void unreadableLineInTheMiddleIsSkippedAndTheRestRead() throws IOException {
         spool = openSpool(1_000_000);
         Path segment = temp.resolve("spool").resolve("1.sealed");
-        Files.writeString(segment, Spool.encode(full(key('a'))) + "\n{\"dedupeKey\":\"x\"}\nnot json\n"
-                + Spool.encode(sparse(key('b'))) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                segment,
+                Spool.encode(full(key('a'))) + "\n{\"dedupeKey\":\"x\"}\nnot json\n" + Spool.encode(sparse(key('b')))
+                        + "\n",
+                StandardCharsets.UTF_8);
 
         assertEquals(List.of(full(key('a')), sparse(key('b'))), spool.read(segment));
     }
@@ -261,7 +285,9 @@ class SpoolTest {
 
         spool.append(full(key('b')));
 
-        assertEquals(List.of(full(key('a')), full(key('b'))), spool.read(spool.sealedSegments().get(0)));
+        assertEquals(
+                List.of(full(key('a')), full(key('b'))),
+                spool.read(spool.sealedSegments().get(0)));
     }
 
     @Test

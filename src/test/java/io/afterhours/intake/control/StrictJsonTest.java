@@ -28,8 +28,24 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "{\"a\":", "{\"a\":1", "{'a':1}", "{a:1}", "{\"a\":1,}", "{\"a\" 1}",
-        "[1,2]", "[]", "\"text\"", "42", "true", "null", "{\"a\":1} {\"b\":2}", "{\"a\":1}x"})
+    @ValueSource(
+            strings = {
+                "not json",
+                "{\"a\":",
+                "{\"a\":1",
+                "{'a':1}",
+                "{a:1}",
+                "{\"a\":1,}",
+                "{\"a\" 1}",
+                "[1,2]",
+                "[]",
+                "\"text\"",
+                "42",
+                "true",
+                "null",
+                "{\"a\":1} {\"b\":2}",
+                "{\"a\":1}x"
+            })
     void notAJsonObjectIsMalformed(String body) {
         assertMalformed(utf8(body));
     }
@@ -76,7 +92,8 @@ class StrictJsonTest {
 
     @Test
     void utf16LittleEndianBodyWithBomIsMalformed() {
-        byte[] body = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_16LE));
+        byte[] body =
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_16LE));
 
         assertMalformed(body);
     }
@@ -132,17 +149,19 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"a\":1,\"a\":2}",
-        "{\"a\":1,\"A\":2}",
-        "{\"EventType\":4,\"eventtype\":4}",
-        "{\"Userlock\":{\"Id\":\"valid\",\"Id\":\"invalid\"}}",
-        "{\"Userlock\":{\"Id\":\"invalid\",\"Id\":\"valid\"}}",
-        "{\"Userlock\":{\"Id\":\"valid\",\"ID\":\"invalid\"}}",
-        "{\"Userlock\":{\"id\":\"invalid\",\"Id\":\"valid\"}}",
-        "{\"Userlock\":{\"Id\":\"a\"},\"USERLOCK\":{\"Id\":\"b\"}}",
-        "{\"x\":{\"y\":1},\"X\":2}",
-        "{\"l\":[{\"k\":1,\"K\":2}]}"})
+    @ValueSource(
+            strings = {
+                "{\"a\":1,\"a\":2}",
+                "{\"a\":1,\"A\":2}",
+                "{\"EventType\":4,\"eventtype\":4}",
+                "{\"Userlock\":{\"Id\":\"valid\",\"Id\":\"invalid\"}}",
+                "{\"Userlock\":{\"Id\":\"invalid\",\"Id\":\"valid\"}}",
+                "{\"Userlock\":{\"Id\":\"valid\",\"ID\":\"invalid\"}}",
+                "{\"Userlock\":{\"id\":\"invalid\",\"Id\":\"valid\"}}",
+                "{\"Userlock\":{\"Id\":\"a\"},\"USERLOCK\":{\"Id\":\"b\"}}",
+                "{\"x\":{\"y\":1},\"X\":2}",
+                "{\"l\":[{\"k\":1,\"K\":2}]}"
+            })
     void duplicateMemberNamesAreMalformed(String body) {
         IntakeRejection rejection = assertMalformed(utf8(body));
 

@@ -20,8 +20,14 @@ class UserLockIdWhitelistTest {
     static final String PREVIOUS = "d9428888-122b-11e1-b85c-61cd3cbb3210";
 
     @ParameterizedTest
-    @ValueSource(strings = {PRIMARY, "{" + PRIMARY + "}", "3F2504E0-4F89-11D3-9A0C-0305E82C3301",
-        "{3F2504E0-4F89-11D3-9A0C-0305E82C3301}", "3f2504E0-4F89-11d3-9A0c-0305e82C3301"})
+    @ValueSource(
+            strings = {
+                PRIMARY,
+                "{" + PRIMARY + "}",
+                "3F2504E0-4F89-11D3-9A0C-0305E82C3301",
+                "{3F2504E0-4F89-11D3-9A0C-0305E82C3301}",
+                "3f2504E0-4F89-11d3-9A0c-0305e82C3301"
+            })
     void primaryMatchesWithOrWithoutBracesInAnyAsciiCase(String presented) {
         UserLockIdWhitelist whitelist = whitelist(PRIMARY, null, null);
 
@@ -36,30 +42,32 @@ class UserLockIdWhitelistTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        " ",
-        PRIMARY + " ",
-        " " + PRIMARY,
-        PRIMARY + "\n",
-        "{" + PRIMARY + "} ",
-        "{{" + PRIMARY + "}}",
-        "{" + PRIMARY,
-        PRIMARY + "}",
-        "(" + PRIMARY + ")",
-        "3f2504e0-4f89-11d3-9a0c-0305e82c330",
-        "3f2504e0",
-        "3f2504e0-4f89-11d3-9a0c-0305e82c33011",
-        "3f2504e04f8911d39a0c0305e82c3301",
-        // Cyrillic small a (U+0430) in place of the Latin 'a' in "9a0c"
-        "3f2504e0-4f89-11d3-9\u04300c-0305e82c3301",
-        // Fullwidth digit three (U+FF13) in place of the first '3'
-        "\uFF13f2504e0-4f89-11d3-9a0c-0305e82c3301",
-        // Fullwidth Latin capital F (U+FF26)
-        "3\uFF262504e0-4f89-11d3-9a0c-0305e82c3301",
-        // Zero-width space inside
-        "3f2504e0-4f89-11d3-9a0c-0305e82c\u200B3301",
-        "7c9e6679-7425-40de-944b-e07fc1f90ae8"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                PRIMARY + " ",
+                " " + PRIMARY,
+                PRIMARY + "\n",
+                "{" + PRIMARY + "} ",
+                "{{" + PRIMARY + "}}",
+                "{" + PRIMARY,
+                PRIMARY + "}",
+                "(" + PRIMARY + ")",
+                "3f2504e0-4f89-11d3-9a0c-0305e82c330",
+                "3f2504e0",
+                "3f2504e0-4f89-11d3-9a0c-0305e82c33011",
+                "3f2504e04f8911d39a0c0305e82c3301",
+                // Cyrillic small a (U+0430) in place of the Latin 'a' in "9a0c"
+                "3f2504e0-4f89-11d3-9\u04300c-0305e82c3301",
+                // Fullwidth digit three (U+FF13) in place of the first '3'
+                "\uFF13f2504e0-4f89-11d3-9a0c-0305e82c3301",
+                // Fullwidth Latin capital F (U+FF26)
+                "3\uFF262504e0-4f89-11d3-9a0c-0305e82c3301",
+                // Zero-width space inside
+                "3f2504e0-4f89-11d3-9a0c-0305e82c\u200B3301",
+                "7c9e6679-7425-40de-944b-e07fc1f90ae8"
+            })
     void anythingElseDoesNotMatch(String presented) {
         UserLockIdWhitelist whitelist = whitelist(PRIMARY, BACKUP, PREVIOUS);
 
@@ -135,7 +143,8 @@ class UserLockIdWhitelistTest {
         assertTrue(match.contains("MessageDigest.isEqual("), "match(...) must use MessageDigest.isEqual");
         assertFalse(match.contains(".equals("), "match(...) must not compare with equals");
         assertFalse(match.contains("compareTo("), "match(...) must not compare with compareTo");
-        assertFalse(match.contains("break;") || match.contains("return Optional.of("),
+        assertFalse(
+                match.contains("break;") || match.contains("return Optional.of("),
                 "match(...) must visit every slot, not stop at the first match");
         assertTrue(source.contains("MessageDigest.getInstance(\"SHA-256\")"), "IDs must be compared as digests");
         assertFalse(source.contains("Arrays.equals("), "digests must not be compared with Arrays.equals");

@@ -40,7 +40,10 @@ class DataDirectoryTest {
         DataDirectory directory = new DataDirectory();
         directory.configured = "~/.afterhours";
 
-        assertEquals(Path.of(System.getProperty("user.home"), ".afterhours").toAbsolutePath().normalize(),
+        assertEquals(
+                Path.of(System.getProperty("user.home"), ".afterhours")
+                        .toAbsolutePath()
+                        .normalize(),
                 directory.root());
     }
 }

@@ -17,7 +17,8 @@ class LogSafeTest {
 
     @Test
     void ordinaryTextIsUnchanged() {
-        assertEquals("Zo\u00eb \u5c71\u7530 CORP\\jdoe <script>", LogSafe.of("Zo\u00eb \u5c71\u7530 CORP\\jdoe <script>"));
+        assertEquals(
+                "Zo\u00eb \u5c71\u7530 CORP\\jdoe <script>", LogSafe.of("Zo\u00eb \u5c71\u7530 CORP\\jdoe <script>"));
     }
 
     @Test
@@ -28,8 +29,11 @@ class LogSafeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u0000", "\r", "\n", "\t", "\u001b", "\u007f", "\u0085", "\u202E", "\u2028",
-        "\u2029", "\u202D", "\u200B", "\u2066", "\uFEFF"})
+    @ValueSource(
+            strings = {
+                "\u0000", "\r", "\n", "\t", "\u001b", "\u007f", "\u0085", "\u202E", "\u2028", "\u2029", "\u202D",
+                "\u200B", "\u2066", "\uFEFF"
+            })
     void controlAndFormatCharactersAreReplaced(String unsafe) {
         assertEquals("a\uFFFDb", LogSafe.of("a" + unsafe + "b"));
     }

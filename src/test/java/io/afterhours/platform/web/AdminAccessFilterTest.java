@@ -137,8 +137,17 @@ class AdminAccessFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"admin:wrong", "admin:s3cret ", "admin:S3CRET", "Admin:s3cret", "root:s3cret",
-        "admin", ":s3cret", "admin:s3cret:x"})
+    @ValueSource(
+            strings = {
+                "admin:wrong",
+                "admin:s3cret ",
+                "admin:S3CRET",
+                "Admin:s3cret",
+                "root:s3cret",
+                "admin",
+                ":s3cret",
+                "admin:s3cret:x"
+            })
     void wrongCredentialIsChallenged(String credential) throws Exception {
         when(request.getRemoteAddr()).thenReturn("10.0.0.5");
         when(request.getHeader("Authorization")).thenReturn(basic(credential));
@@ -149,8 +158,15 @@ class AdminAccessFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic !!!not-base64!!!", "Basic ", "Basic", "Bearer s3cret", "s3cret",
-        "Digest username=\"admin\""})
+    @ValueSource(
+            strings = {
+                "Basic !!!not-base64!!!",
+                "Basic ",
+                "Basic",
+                "Bearer s3cret",
+                "s3cret",
+                "Digest username=\"admin\""
+            })
     void malformedAuthorizationIsChallenged(String header) throws Exception {
         when(request.getRemoteAddr()).thenReturn("10.0.0.5");
         when(request.getHeader("Authorization")).thenReturn(header);
@@ -163,7 +179,8 @@ class AdminAccessFilterTest {
     @Test
     void bearerWithTheRightCredentialIsNotBasic() throws Exception {
         when(request.getRemoteAddr()).thenReturn("10.0.0.5");
-        when(request.getHeader("Authorization")).thenReturn(basic("admin:s3cret").replace("Basic", "Bearer"));
+        when(request.getHeader("Authorization"))
+                .thenReturn(basic("admin:s3cret").replace("Basic", "Bearer"));
 
         filter("s3cret").doFilter(request, response, chain);
 
@@ -195,7 +212,8 @@ class AdminAccessFilterTest {
     @Test
     void schemeIsCaseInsensitive() throws Exception {
         when(request.getRemoteAddr()).thenReturn("10.0.0.5");
-        when(request.getHeader("Authorization")).thenReturn(basic("admin:s3cret").replace("Basic", "basic"));
+        when(request.getHeader("Authorization"))
+                .thenReturn(basic("admin:s3cret").replace("Basic", "basic"));
 
         filter("s3cret").doFilter(request, response, chain);
 
