@@ -50,17 +50,23 @@ public final class EventTimes {
 
     private EventTimes() {}
 
+    /** The instant, truncated to microseconds: what the databases store. */
     public static Optional<Instant> parse(String text, ZoneId serverZone) {
+        return parseExact(text, serverZone).map(instant -> instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * The instant at the full precision written (.NET's 7 digits are 100 ns), for the de-duplication key: two events
+     * 100 ns apart are two events even though both are stored at the same microsecond.
+     */
+    public static Optional<Instant> parseExact(String text, ZoneId serverZone) {
         String value = text.strip();
         try {
-            return Optional.of(
-                    OffsetDateTime.parse(value, WITH_OFFSET).toInstant().truncatedTo(ChronoUnit.MICROS));
+            return Optional.of(OffsetDateTime.parse(value, WITH_OFFSET).toInstant());
         } catch (DateTimeParseException withOffset) {
             try {
-                return Optional.of(LocalDateTime.parse(value, LOCAL)
-                        .atZone(serverZone)
-                        .toInstant()
-                        .truncatedTo(ChronoUnit.MICROS));
+                return Optional.of(
+                        LocalDateTime.parse(value, LOCAL).atZone(serverZone).toInstant());
             } catch (DateTimeParseException local) {
                 return Optional.empty();
             }

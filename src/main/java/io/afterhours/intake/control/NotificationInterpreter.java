@@ -99,7 +99,10 @@ public class NotificationInterpreter {
         EventCategory category = eventTypes.categoryOf(eventType);
 
         return new IncomingNotification(
-                dedupeKey(document, eventTime),
+                dedupeKey(
+                        document,
+                        Optional.ofNullable(eventTimeText)
+                                .flatMap(text -> EventTimes.parseExact(text, ZoneId.of(userLockZone)))),
                 receivedAt,
                 eventTime.orElse(null),
                 StoredText.column(eventTimeText, 64),

@@ -572,6 +572,18 @@ class NotificationInterpreterTest {
     }
 
     @Test
+    void eventsOneHundredNanosecondsApartAreTwoEvents() {
+        String first = VALID.replace("2024-03-05T21:47:00+01:00", "2024-03-05T21:47:00.1234567+01:00");
+        String second = VALID.replace("2024-03-05T21:47:00+01:00", "2024-03-05T21:47:00.1234568+01:00");
+
+        assertNotEquals(key(first), key(second));
+        assertEquals(
+                interpreter.interpret(body(first), RECEIVED).eventTime(),
+                interpreter.interpret(body(second), RECEIVED).eventTime(),
+                "both stored at the same microsecond");
+    }
+
+    @Test
     void memberOrderDoesNotChangeTheKey() {
         String reordered = """
                 {"Extra":{"a":[1,2]},"SessionId":"7","ComputerName":"PC-42","UserDomain":"CORP","UserAccount":"jdoe",
