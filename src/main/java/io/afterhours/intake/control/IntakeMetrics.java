@@ -24,6 +24,7 @@ public class IntakeMetrics {
     static final String REJECTED = "afterhours.notifications.rejected";
     static final String REPLAYED = "afterhours.notifications.replayed";
     static final String SPOOL_BYTES = "afterhours.spool.bytes";
+    static final String QUARANTINED = "afterhours.notifications.quarantined";
 
     @Inject
     Spool spool;
@@ -45,6 +46,12 @@ public class IntakeMetrics {
 
     public void replayed(ServerSlot slot, StoreOutcome outcome) {
         counter(REPLAYED, slot, outcome).inc();
+    }
+
+    public void quarantined(ServerSlot slot) {
+        counters.computeIfAbsent(
+                        QUARANTINED + "|" + slot, key -> registry.counter(QUARANTINED, new Tag("server", slot.tag())))
+                .inc();
     }
 
     public void rejected(RejectionReason reason) {

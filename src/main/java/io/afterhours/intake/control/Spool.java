@@ -138,6 +138,33 @@ public class Spool {
         return notifications;
     }
 
+    /**
+     * Keeps a notification the database refuses for good (not because it is down) in {@code spool-quarantine/},
+     * one JSON line with the reason, outside the spool so it neither counts as backlog nor blocks replay.
+     */
+    public synchronized void quarantine(IncomingNotification notification, String reason) {
+        String line = Json.createObjectBuilder()
+                        .add("reason", String.valueOf(reason))
+                        .add(
+                                "notification",
+                                Json.createReader(new StringReader(encode(notification)))
+                                        .readObject())
+                        .build()
+                        .toString()
+                + "\n";
+        try (FileChannel file = FileChannel.open(
+                quarantineFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            file.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            file.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write to the spool quarantine", e);
+        }
+    }
+
+    public Path quarantineFile() {
+        return dataDirectory.resolve("spool-quarantine").resolve("quarantine.jsonl");
+    }
+
     public synchronized void delete(Path segment) {
         try {
             long size = Files.size(segment);

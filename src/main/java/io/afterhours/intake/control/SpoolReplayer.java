@@ -66,7 +66,12 @@ public class SpoolReplayer {
         }
     }
 
-    /** Replays every sealed segment; stops at the first database failure and leaves the rest for the next run. */
+    /**
+     * Replays every sealed segment; stops at the first failure while the database is unreachable and leaves the rest
+     * for the next run. A batch the database refuses while it answers is retried row by row, and a row it still
+     * refuses is moved to the quarantine file with the reason: one bad row must neither block the spool forever nor
+     * be dropped silently.
+     */
     public void replay() throws SQLException {
         if (spool.depthBytes() == 0) {
             return;
@@ -74,15 +79,43 @@ public class SpoolReplayer {
         for (Path segment : spool.sealedSegments()) {
             List<IncomingNotification> notifications = spool.read(segment);
             for (int from = 0; from < notifications.size(); from += BATCH) {
-                List<IncomingNotification> batch =
-                        notifications.subList(from, Math.min(from + BATCH, notifications.size()));
-                List<StoreOutcome> outcomes = store.insert(batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    metrics.replayed(batch.get(i).serverSlot(), outcomes.get(i));
-                }
+                storeBatch(notifications.subList(from, Math.min(from + BATCH, notifications.size())));
             }
             spool.delete(segment);
             LOG.info(() -> "Replayed " + notifications.size() + " spooled notifications from " + segment.getFileName());
+        }
+    }
+
+    private void storeBatch(List<IncomingNotification> batch) throws SQLException {
+        try {
+            List<StoreOutcome> outcomes = store.insert(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                metrics.replayed(batch.get(i).serverSlot(), outcomes.get(i));
+            }
+        } catch (SQLException batchFailure) {
+            if (!store.databaseAnswers()) {
+                throw batchFailure;
+            }
+            for (IncomingNotification notification : batch) {
+                storeOrQuarantine(notification);
+            }
+        }
+    }
+
+    private void storeOrQuarantine(IncomingNotification notification) throws SQLException {
+        try {
+            metrics.replayed(
+                    notification.serverSlot(),
+                    store.insert(List.of(notification)).get(0));
+        } catch (SQLException rowFailure) {
+            if (!store.databaseAnswers()) {
+                throw rowFailure;
+            }
+            spool.quarantine(notification, rowFailure.getSQLState() + " " + rowFailure.getMessage());
+            metrics.quarantined(notification.serverSlot());
+            LOG.log(Level.SEVERE, "The database refused a spooled notification; kept in {0}: {1}", new Object[] {
+                spool.quarantineFile(), LogSafe.of(rowFailure.getMessage())
+            });
         }
     }
 }
