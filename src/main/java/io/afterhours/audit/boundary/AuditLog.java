@@ -55,13 +55,21 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChainVerification verify() {
+        // The head first: entries appended while we walk are not part of this check, and an entry and its head
+        // update commit together, so every entry up to the head seen here is committed.
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
+        long headSeq = head.lastSeq();
+        String headHash = head.lastHash();
+        em.clear();
         String expectedPrevious = AuditHashing.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
-        while (true) {
+        while (expectedSeq <= headSeq) {
             List<AuditEntry> page = em.createQuery(
-                            "SELECT e FROM AuditEntry e WHERE e.seq >= :from ORDER BY e.seq", AuditEntry.class)
+                            "SELECT e FROM AuditEntry e WHERE e.seq >= :from AND e.seq <= :to ORDER BY e.seq",
+                            AuditEntry.class)
                     .setParameter("from", expectedSeq)
+                    .setParameter("to", headSeq)
                     .setMaxResults(PAGE)
                     .getResultList();
             for (AuditEntry entry : page) {
@@ -92,12 +100,14 @@ public class AuditLog {
                 break;
             }
         }
-        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
-        if (head.lastSeq() != checked || !head.lastHash().equals(expectedPrevious)) {
+        if (checked != headSeq) {
             return ChainVerification.broken(
                     checked,
                     checked + 1,
-                    "the chain head records entry " + head.lastSeq() + " but the chain ends at " + checked);
+                    "the chain head records entry " + headSeq + " but the chain ends at " + checked);
+        }
+        if (!headHash.equals(expectedPrevious)) {
+            return ChainVerification.broken(checked, headSeq, "the chain head's hash does not match the last entry");
         }
         return ChainVerification.ok(checked);
     }
