@@ -1,0 +1,136 @@
+package io.afterhours.directory.boundary;
+
+import io.afterhours.directory.control.AccountName;
+import io.afterhours.directory.control.DemoDirectoryServer;
+import io.afterhours.directory.control.DirectorySettings;
+import io.afterhours.directory.control.LdapDirectory;
+import io.afterhours.directory.control.ManagerChain;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The directory for the rest of the portal: find a person by the name UserLock or a sign-in form gives, by DN, and
+ * resolve who approves for them. Lookups are cached for {@code afterhours.directory.cache-ttl}, so a manager change in
+ * AD is seen within that time (P13); failures are not cached. In demo mode it starts the in-memory demo directory
+ * itself and refuses to start if a real directory URL is configured, so a demo can never be pointed at production.
+ */
+@ApplicationScoped
+public class Directory {
+
+    private static final Logger LOG = Logger.getLogger(Directory.class.getName());
+
+    LdapDirectory ldap;
+    Duration cacheTtl;
+    String fallbackGroup;
+    int maxManagerHops;
+    Clock clock = Clock.systemUTC();
+    private DemoDirectoryServer demo;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** Reads the settings and, in demo mode, starts the demo directory; called once, on first use. */
+    synchronized void open() {
+        if (ldap != null) {
+            return;
+        }
+        Config config = ConfigProvider.getConfig(Directory.class.getClassLoader());
+        String mode = config.getValue("afterhours.directory.mode", String.class).toLowerCase(Locale.ROOT);
+        Optional<String> url = config.getOptionalValue("afterhours.directory.url", String.class);
+        Duration connect = config.getValue("afterhours.directory.connect-timeout", Duration.class);
+        Duration read = config.getValue("afterhours.directory.read-timeout", Duration.class);
+        cacheTtl = config.getValue("afterhours.directory.cache-ttl", Duration.class);
+        fallbackGroup = config.getValue("afterhours.directory.fallback-approver-group", String.class);
+        maxManagerHops = 5;
+        DirectorySettings settings;
+        if (mode.equals("demo")) {
+            if (url.isPresent()) {
+                throw new IllegalStateException(
+                        "afterhours.directory.mode is demo but afterhours.directory.url is set: "
+                                + "demo mode never runs against a real directory. Set AFTERHOURS_DIRECTORY_MODE=ldap.");
+            }
+            String servicePassword = java.util.UUID.randomUUID().toString();
+            demo = DemoDirectoryServer.start(
+                    config.getValue("afterhours.directory.demo-port", Integer.class),
+                    config.getValue("afterhours.directory.demo-password", String.class),
+                    servicePassword);
+            LOG.info(() -> "Demo directory listening on " + demo.url());
+            settings = new DirectorySettings(
+                    demo.url(),
+                    Optional.of(DemoDirectoryServer.SERVICE_DN),
+                    Optional.of(servicePassword),
+                    DemoDirectoryServer.USER_BASE,
+                    "sAMAccountName",
+                    connect,
+                    read,
+                    maxManagerHops);
+        } else if (mode.equals("ldap")) {
+            settings = new DirectorySettings(
+                    url.orElseThrow(
+                            () -> new IllegalStateException("afterhours.directory.url is required in ldap mode")),
+                    config.getOptionalValue("afterhours.directory.bind-dn", String.class),
+                    config.getOptionalValue("afterhours.directory.bind-password", String.class),
+                    config.getValue("afterhours.directory.user-base", String.class),
+                    config.getValue("afterhours.directory.account-attribute", String.class),
+                    connect,
+                    read,
+                    maxManagerHops);
+        } else {
+            throw new IllegalStateException("afterhours.directory.mode must be demo or ldap, not " + mode);
+        }
+        ldap = new LdapDirectory(settings);
+    }
+
+    public Optional<DirectoryPerson> findByAccount(String name) {
+        AccountName account = AccountName.parse(name);
+        return cached("account:" + account, () -> ldap().findByAccount(account));
+    }
+
+    public Optional<DirectoryPerson> findByDn(String dn) {
+        return cached("dn:" + dn, () -> ldap().findByDn(dn));
+    }
+
+    public ApproverResolution resolveApprover(DirectoryPerson person) {
+        ldap();
+        return ManagerChain.resolve(person, this::findByDn, fallbackGroup, maxManagerHops);
+    }
+
+    private Optional<DirectoryPerson> cached(String key, Supplier<Optional<DirectoryPerson>> lookup) {
+        Instant now = clock.instant();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.until().isAfter(now)) {
+            return hit.person();
+        }
+        Optional<DirectoryPerson> found = lookup.get();
+        cache.put(key, new Cached(found, now.plus(cacheTtl)));
+        return found;
+    }
+
+    private LdapDirectory ldap() {
+        if (ldap == null) {
+            open();
+        }
+        return ldap;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (ldap != null) {
+            ldap.close();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    private record Cached(Optional<DirectoryPerson> person, Instant until) {}
+}

@@ -1,0 +1,147 @@
+package io.afterhours.directory.control;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import io.afterhours.directory.boundary.DirectoryPerson;
+import io.afterhours.directory.boundary.DirectoryUnavailable;
+import java.security.GeneralSecurityException;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.SocketFactory;
+
+/**
+ * Reads people from Active Directory (or the demo directory) over LDAP or LDAPS. Search filters are built from
+ * components, never from strings, so a user name is always a value: {@code *)(sAMAccountName=*} finds nobody (RFC
+ * 4515 escaping by the SDK). Every operation has a connect and a response timeout; a directory that is down or hangs
+ * raises {@link DirectoryUnavailable} quickly.
+ */
+public class LdapDirectory implements AutoCloseable {
+
+    static final String[] ATTRIBUTES = {
+        "objectGUID",
+        "sAMAccountName",
+        "userPrincipalName",
+        "displayName",
+        "mail",
+        "manager",
+        "memberOf",
+        "userAccountControl"
+    };
+    /** userAccountControl's ACCOUNTDISABLE flag. */
+    private static final int ACCOUNT_DISABLED = 0x2;
+
+    private final DirectorySettings settings;
+    private LDAPConnectionPool pool;
+
+    public LdapDirectory(DirectorySettings settings) {
+        this.settings = settings;
+    }
+
+    public Optional<DirectoryPerson> findByAccount(AccountName name) {
+        String attribute = name.userPrincipalName() ? "userPrincipalName" : settings.accountAttribute();
+        Filter filter = Filter.createANDFilter(
+                Filter.createEqualityFilter("objectClass", "user"),
+                Filter.createEqualityFilter(attribute, name.account()));
+        return searchOne(settings.userBase(), SearchScope.SUB, filter);
+    }
+
+    public Optional<DirectoryPerson> findByDn(String dn) {
+        if (dn == null || !DN.isValidDN(dn)) {
+            return Optional.empty();
+        }
+        return searchOne(dn, SearchScope.BASE, Filter.createEqualityFilter("objectClass", "user"));
+    }
+
+    private Optional<DirectoryPerson> searchOne(String base, SearchScope scope, Filter filter) {
+        try {
+            SearchRequest request = new SearchRequest(base, scope, filter, ATTRIBUTES);
+            request.setSizeLimit(2);
+            request.setResponseTimeoutMillis(settings.readTimeout().toMillis());
+            SearchResult result = pool().search(request);
+            // Two people answering one account name is a directory problem, not a match.
+            return result.getEntryCount() == 1
+                    ? Optional.of(toPerson(result.getSearchEntries().get(0)))
+                    : Optional.empty();
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT || e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return Optional.empty();
+            }
+            throw new DirectoryUnavailable("The directory did not answer: " + e.getResultCode(), e);
+        }
+    }
+
+    static DirectoryPerson toPerson(SearchResultEntry entry) throws LDAPException {
+        Set<String> groups = new LinkedHashSet<>();
+        Attribute memberOf = entry.getAttribute("memberOf");
+        if (memberOf != null) {
+            for (String groupDn : memberOf.getValues()) {
+                groups.add(new DN(groupDn).getRDN().getAttributeValues()[0]);
+            }
+        }
+        Integer control = entry.getAttributeValueAsInteger("userAccountControl");
+        return new DirectoryPerson(
+                AdGuid.fromBytes(entry.getAttributeValueBytes("objectGUID")),
+                entry.getDN(),
+                entry.getAttributeValue("sAMAccountName"),
+                entry.getAttributeValue("userPrincipalName"),
+                entry.getAttributeValue("displayName"),
+                entry.getAttributeValue("mail"),
+                entry.getAttributeValue("manager"),
+                Set.copyOf(groups),
+                control != null && (control & ACCOUNT_DISABLED) != 0);
+    }
+
+    private synchronized LDAPConnectionPool pool() throws LDAPException {
+        if (pool == null) {
+            LDAPURL url = new LDAPURL(settings.url());
+            LDAPConnectionOptions options = new LDAPConnectionOptions();
+            options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
+            options.setResponseTimeoutMillis(settings.readTimeout().toMillis());
+            LDAPConnection connection = new LDAPConnection(socketFactory(url), options, url.getHost(), url.getPort());
+            try {
+                if (settings.bindDn().isPresent()) {
+                    connection.bind(
+                            settings.bindDn().get(), settings.bindPassword().orElse(""));
+                }
+                pool = new LDAPConnectionPool(connection, 4);
+            } catch (LDAPException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        return pool;
+    }
+
+    private static SocketFactory socketFactory(LDAPURL url) throws LDAPException {
+        if (!"ldaps".equalsIgnoreCase(url.getScheme())) {
+            return SocketFactory.getDefault();
+        }
+        try {
+            return new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new LDAPException(ResultCode.LOCAL_ERROR, "Cannot set up LDAPS: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+}

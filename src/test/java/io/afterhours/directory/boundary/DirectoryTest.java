@@ -1,0 +1,90 @@
+package io.afterhours.directory.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.afterhours.directory.control.AccountName;
+import io.afterhours.directory.control.LdapDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The directory cache: short-lived, so AD changes show up within the TTL (P13), and failures are never cached. */
+class DirectoryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T22:00:00Z");
+
+    private final LdapDirectory ldap = mock(LdapDirectory.class);
+    private final Directory directory = new Directory();
+    private final DirectoryPerson zoe = new DirectoryPerson(
+            UUID.randomUUID(),
+            "cn=Zoë",
+            "zlefevre",
+            "zlefevre@corp.local",
+            "Zoë Lefèvre",
+            "zlefevre@corp.local",
+            null,
+            Set.of(),
+            false);
+
+    @BeforeEach
+    void setUp() {
+        directory.ldap = ldap;
+        directory.cacheTtl = Duration.ofMinutes(2);
+        directory.fallbackGroup = "Afterhours-Approvers";
+        directory.maxManagerHops = 5;
+        directory.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Test
+    void answersRepeatedLookupsFromTheCacheWithinTheLifetime() {
+        when(ldap.findByAccount(any(AccountName.class))).thenReturn(Optional.of(zoe));
+
+        directory.findByAccount("CORP\\zlefevre");
+        directory.clock = Clock.fixed(NOW.plusSeconds(119), ZoneOffset.UTC);
+        Optional<DirectoryPerson> again = directory.findByAccount("corp\\zlefevre");
+
+        assertEquals(Optional.of(zoe), again);
+        verify(ldap, times(1)).findByAccount(any(AccountName.class));
+    }
+
+    @Test
+    void asksTheDirectoryAgainOnceTheLifetimeIsOver() {
+        when(ldap.findByAccount(any(AccountName.class))).thenReturn(Optional.of(zoe));
+
+        directory.findByAccount("zlefevre");
+        directory.clock = Clock.fixed(NOW.plusSeconds(121), ZoneOffset.UTC);
+        directory.findByAccount("zlefevre");
+
+        verify(ldap, times(2)).findByAccount(any(AccountName.class));
+    }
+
+    @Test
+    void neverCachesAnOutage() {
+        when(ldap.findByAccount(any(AccountName.class)))
+                .thenThrow(new DirectoryUnavailable("down", null))
+                .thenReturn(Optional.of(zoe));
+
+        assertThrows(DirectoryUnavailable.class, () -> directory.findByAccount("zlefevre"));
+        assertEquals(Optional.of(zoe), directory.findByAccount("zlefevre"));
+    }
+
+    @Test
+    void resolvesThroughTheCachedLookups() {
+        ApproverResolution resolution = directory.resolveApprover(zoe);
+
+        assertEquals(ApproverResolution.Reason.NO_MANAGER, resolution.reason());
+        assertEquals("Afterhours-Approvers", resolution.fallbackGroup());
+    }
+}
