@@ -1,6 +1,8 @@
 /**
  * Who is who (product.md F8): people, their e-mail, display name, {@code objectGUID}, line manager and groups, read
  * from Active Directory over LDAP, or from the in-memory demo directory. Identities are compared by GUID, never by
- * name. Other features use {@code directory.boundary.Directory}; it depends on {@code platform} only.
+ * name. It also signs people in ({@code DirectoryIdentityStore}, {@code login.xhtml}) and gives them their roles. Other
+ * features use {@code directory.boundary.Directory} and {@code Roles}; it depends on {@code platform} and
+ * {@code audit.boundary}.
  */
 package io.afterhours.directory;

@@ -100,6 +100,7 @@ class NotificationsUiIT {
         assertEquals(200, postJson(base, notification(marker).json()).statusCode());
         assertEquals(200, postJson(base, notification(marker + "-other").json()).statusCode());
 
+        signIn(base, "aadmin");
         browser.get(base.resolve("admin/notifications.xhtml").toString());
         search(marker);
 
@@ -129,6 +130,7 @@ class NotificationsUiIT {
         String hostile = marker + "\"><img src=x id=injected onerror=alert(1)><script>alert(2)</script>";
         assertEquals(200, postJson(base, notification(hostile).json()).statusCode());
 
+        signIn(base, "aadmin");
         browser.get(base.resolve("admin/notifications.xhtml").toString());
         search(marker);
 
@@ -139,6 +141,50 @@ class NotificationsUiIT {
                 rows.get(0).getText());
         assertTrue(browser.findElements(By.id("injected")).isEmpty(), "no element was injected");
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    @Test
+    void showsEachPersonTheirMenuAndRefusesAdministrationToOthers() {
+        URI base = ItSupport.loopback(deploymentUrl);
+
+        signIn(base, "aadmin");
+        assertFalse(browser.findElements(By.id("nav-notifications")).isEmpty(), "administrators see Notifications");
+
+        signIn(base, "mdubois");
+        assertEquals("mdubois", browser.findElement(By.id("whoami")).getText());
+        assertTrue(browser.findElements(By.id("nav-notifications")).isEmpty(), "a manager is not an administrator");
+
+        signIn(base, "zlefevre");
+        browser.get(base.resolve("admin/notifications.xhtml").toString());
+        assertTrue(browser.findElements(By.id("table:notifications")).isEmpty(), "no notifications for employees");
+        assertTrue(browser.getPageSource().contains("403"), browser.getPageSource());
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndBackDoesNotResumeIt() {
+        URI base = ItSupport.loopback(deploymentUrl);
+        signIn(base, "aadmin");
+        browser.get(base.resolve("admin/notifications.xhtml").toString());
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("table:notifications")));
+
+        browser.findElement(By.id("session:signout")).click();
+        wait(browser).until(ExpectedConditions.urlContains("login.xhtml?signedOut=true"));
+        browser.navigate().back();
+
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("signin:account")));
+        assertTrue(browser.findElements(By.id("table:notifications")).isEmpty(), "the page is not shown again");
+        browser.get(base.resolve("admin/notifications.xhtml").toString());
+        assertTrue(browser.getCurrentUrl().contains("login.xhtml"), browser.getCurrentUrl());
+    }
+
+    /** Signs in through the real form, as anyone would (signing out whoever was signed in first). */
+    private void signIn(URI base, String account) {
+        browser.manage().deleteAllCookies();
+        browser.get(base.resolve("login.xhtml").toString());
+        browser.findElement(By.id("signin:account")).sendKeys(account);
+        browser.findElement(By.id("signin:password")).sendKeys(PortalSession.DEMO_PASSWORD);
+        browser.findElement(By.id("signin:submit")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), account));
     }
 
     private void search(String user) {

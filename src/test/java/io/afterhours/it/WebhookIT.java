@@ -588,13 +588,63 @@ class WebhookIT {
     }
 
     @Test
-    void servesTheNotificationsPageToLoopbackClients() {
+    void showsTheNotificationsPageToAdministratorsOnly() {
         postJson(base, notification(marker).json());
+        long auditHead = Long.parseLong(get(base, "api/it-probe/audit/head").body());
 
-        HttpResponse<String> page = get(base, "admin/notifications.xhtml");
+        HttpResponse<String> anonymous = new PortalSession(base).get("admin/notifications.xhtml");
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
 
+        PortalSession administrator = new PortalSession(base);
+        assertEquals(
+                302, administrator.signIn("aadmin", PortalSession.DEMO_PASSWORD).statusCode());
+        HttpResponse<String> page = administrator.get("admin/notifications.xhtml");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(marker), "the newest notification is on the first page");
+
+        PortalSession employee = new PortalSession(base);
+        assertEquals(
+                302, employee.signIn("zlefevre", PortalSession.DEMO_PASSWORD).statusCode());
+        assertEquals(403, employee.get("admin/notifications.xhtml").statusCode());
+        assertEquals(200, employee.get("index.xhtml").statusCode());
+
+        String signIns = get(base, "api/it-probe/audit?action=signin.succeeded&after=" + auditHead)
+                .body();
+        assertTrue(signIns.contains("administrator") && signIns.contains("employee"), signIns);
+    }
+
+    @Test
+    void refusesWrongPasswordsDisabledAccountsAndInjectedNames() {
+        long auditHead = Long.parseLong(get(base, "api/it-probe/audit/head").body());
+        String[][] attempts = {
+            {"aadmin", "wrong"},
+            {"dgone", PortalSession.DEMO_PASSWORD},
+            {"*)(sAMAccountName=*", "x"},
+            {"aadmin)(|(cn=*", PortalSession.DEMO_PASSWORD},
+            {"nobody", "x"}
+        };
+        for (String[] attempt : attempts) {
+            PortalSession session = new PortalSession(base);
+            HttpResponse<String> response = session.signIn(attempt[0], attempt[1]);
+            assertEquals(200, response.statusCode(), attempt[0]);
+            assertTrue(response.body().contains("Wrong account or password"), attempt[0]);
+            assertEquals(302, session.get("index.xhtml").statusCode(), "still anonymous: " + attempt[0]);
+        }
+        String failures = get(base, "api/it-probe/audit?action=signin.failed&after=" + auditHead)
+                .body();
+        assertEquals(attempts.length, parseArray(failures).size(), failures);
+    }
+
+    @Test
+    void listsTheDemoAccountsOnTheSignInPage() {
+        String page = new PortalSession(base).get("login.xhtml").body();
+
+        assertTrue(page.contains("demo-accounts"));
+        assertTrue(
+                page.contains("Zoë Lefèvre") && page.contains("山田 太郎") && page.contains("Seán O&#39;Brien")
+                        || page.contains("Seán O'Brien"),
+                "awkward names are listed");
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------

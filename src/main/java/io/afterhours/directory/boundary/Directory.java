@@ -33,6 +33,10 @@ public class Directory {
     LdapDirectory ldap;
     Duration cacheTtl;
     String fallbackGroup;
+    String adminGroup;
+    String auditorGroup;
+    boolean demoMode;
+    String demoPassword;
     int maxManagerHops;
     Clock clock = Clock.systemUTC();
     private DemoDirectoryServer demo;
@@ -50,19 +54,21 @@ public class Directory {
         Duration read = config.getValue("afterhours.directory.read-timeout", Duration.class);
         cacheTtl = config.getValue("afterhours.directory.cache-ttl", Duration.class);
         fallbackGroup = config.getValue("afterhours.directory.fallback-approver-group", String.class);
+        adminGroup = config.getValue("afterhours.directory.admin-group", String.class);
+        auditorGroup = config.getValue("afterhours.directory.auditor-group", String.class);
         maxManagerHops = 5;
         DirectorySettings settings;
-        if (mode.equals("demo")) {
+        demoMode = mode.equals("demo");
+        if (demoMode) {
             if (url.isPresent()) {
                 throw new IllegalStateException(
                         "afterhours.directory.mode is demo but afterhours.directory.url is set: "
                                 + "demo mode never runs against a real directory. Set AFTERHOURS_DIRECTORY_MODE=ldap.");
             }
             String servicePassword = java.util.UUID.randomUUID().toString();
+            demoPassword = config.getValue("afterhours.directory.demo-password", String.class);
             demo = DemoDirectoryServer.start(
-                    config.getValue("afterhours.directory.demo-port", Integer.class),
-                    config.getValue("afterhours.directory.demo-password", String.class),
-                    servicePassword);
+                    config.getValue("afterhours.directory.demo-port", Integer.class), demoPassword, servicePassword);
             LOG.info(() -> "Demo directory listening on " + demo.url());
             settings = new DirectorySettings(
                     demo.url(),
@@ -102,6 +108,48 @@ public class Directory {
     public ApproverResolution resolveApprover(DirectoryPerson person) {
         ldap();
         return ManagerChain.resolve(person, this::findByDn, fallbackGroup, maxManagerHops);
+    }
+
+    /** Checks a person's password against the directory; never cached. */
+    public boolean passwordMatches(DirectoryPerson person, String password) {
+        return ldap().passwordMatches(person.dn(), password);
+    }
+
+    /**
+     * The portal roles a person holds now: everyone is an employee; managers have direct reports in the directory
+     * (delegations add to this with issue 4); administrators and auditors come from the configured groups.
+     */
+    public java.util.Set<String> rolesOf(DirectoryPerson person) {
+        ldap();
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        roles.add(Roles.EMPLOYEE);
+        if (ldap().hasDirectReports(person.dn())) {
+            roles.add(Roles.MANAGER);
+        }
+        if (person.isMemberOf(adminGroup)) {
+            roles.add(Roles.ADMINISTRATOR);
+        }
+        if (person.isMemberOf(auditorGroup)) {
+            roles.add(Roles.AUDITOR);
+        }
+        return roles;
+    }
+
+    /** Demo mode only: the demo accounts to list on the sign-in page; empty with a real directory. */
+    public java.util.List<DirectoryPerson> demoAccounts() {
+        ldap();
+        return demoMode ? ldap().people(100) : java.util.List.of();
+    }
+
+    /** The shared password of the demo accounts; empty outside demo mode, so it can never be shown in production. */
+    public String demoPassword() {
+        ldap();
+        return demoMode ? demoPassword : "";
+    }
+
+    public boolean isDemo() {
+        ldap();
+        return demoMode;
     }
 
     private Optional<DirectoryPerson> cached(String key, Supplier<Optional<DirectoryPerson>> lookup) {

@@ -66,6 +66,67 @@ public class LdapDirectory implements AutoCloseable {
         return searchOne(dn, SearchScope.BASE, Filter.createEqualityFilter("objectClass", "user"));
     }
 
+    /**
+     * Checks a password by binding as the person on a fresh connection (never the pool's, whose identity must stay
+     * the service account). An empty password is refused here: LDAP treats it as an anonymous bind that "succeeds".
+     */
+    public boolean passwordMatches(String dn, String password) {
+        if (password == null || password.isEmpty()) {
+            return false;
+        }
+        try {
+            LDAPURL url = new LDAPURL(settings.url());
+            try (LDAPConnection connection =
+                    new LDAPConnection(socketFactory(url), options(), url.getHost(), url.getPort())) {
+                connection.bind(dn, password);
+                return true;
+            }
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS
+                    || e.getResultCode() == ResultCode.UNWILLING_TO_PERFORM) {
+                return false;
+            }
+            throw new DirectoryUnavailable("The directory did not answer: " + e.getResultCode(), e);
+        }
+    }
+
+    /** Whether anyone names this DN as their manager: what makes someone a manager in the portal. */
+    public boolean hasDirectReports(String dn) {
+        Filter filter = Filter.createANDFilter(
+                Filter.createEqualityFilter("objectClass", "user"), Filter.createEqualityFilter("manager", dn));
+        try {
+            SearchRequest request = new SearchRequest(settings.userBase(), SearchScope.SUB, filter, "1.1");
+            request.setSizeLimit(1);
+            request.setResponseTimeoutMillis(settings.readTimeout().toMillis());
+            return pool().search(request).getEntryCount() > 0;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return true;
+            }
+            throw new DirectoryUnavailable("The directory did not answer: " + e.getResultCode(), e);
+        }
+    }
+
+    /** Everyone under the user base, for the demo sign-in page only (bounded). */
+    public java.util.List<DirectoryPerson> people(int limit) {
+        try {
+            SearchRequest request = new SearchRequest(
+                    settings.userBase(),
+                    SearchScope.SUB,
+                    Filter.createEqualityFilter("objectClass", "user"),
+                    ATTRIBUTES);
+            request.setSizeLimit(limit);
+            request.setResponseTimeoutMillis(settings.readTimeout().toMillis());
+            java.util.List<DirectoryPerson> people = new java.util.ArrayList<>();
+            for (SearchResultEntry entry : pool().search(request).getSearchEntries()) {
+                people.add(toPerson(entry));
+            }
+            return people;
+        } catch (LDAPException e) {
+            throw new DirectoryUnavailable("The directory did not answer: " + e.getResultCode(), e);
+        }
+    }
+
     private Optional<DirectoryPerson> searchOne(String base, SearchScope scope, Filter filter) {
         try {
             SearchRequest request = new SearchRequest(base, scope, filter, ATTRIBUTES);
@@ -124,6 +185,13 @@ public class LdapDirectory implements AutoCloseable {
             }
         }
         return pool;
+    }
+
+    private LDAPConnectionOptions options() {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
+        options.setResponseTimeoutMillis(settings.readTimeout().toMillis());
+        return options;
     }
 
     private static SocketFactory socketFactory(LDAPURL url) throws LDAPException {

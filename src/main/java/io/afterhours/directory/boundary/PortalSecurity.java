@@ -1,0 +1,16 @@
+package io.afterhours.directory.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+
+/**
+ * Sign-in for the portal: a Faces form ({@code login.xhtml}) validated by {@link DirectoryIdentityStore}; the page an
+ * anonymous visitor asked for is shown again after sign-in. Which URLs need which role is in {@code web.xml}.
+ */
+@CustomFormAuthenticationMechanismDefinition(
+        loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", useForwardToLogin = false, errorPage = ""))
+@DeclareRoles({Roles.EMPLOYEE, Roles.MANAGER, Roles.ADMINISTRATOR, Roles.AUDITOR})
+@ApplicationScoped
+public class PortalSecurity {}

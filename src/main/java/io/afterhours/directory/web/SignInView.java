@@ -1,0 +1,117 @@
+package io.afterhours.directory.web;
+
+import io.afterhours.directory.boundary.Directory;
+import io.afterhours.directory.boundary.DirectoryPerson;
+import io.afterhours.directory.boundary.DirectoryUnavailable;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/** The sign-in form ({@code login.xhtml}) and sign-out. */
+@Named
+@RequestScoped
+public class SignInView {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    FacesContext faces;
+
+    private String account;
+    private String password;
+
+    public void signIn() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        // A new session id before the signed-in state is bound to it: a planted id never becomes a signed-in one.
+        request.changeSessionId();
+        AuthenticationStatus status;
+        try {
+            status = securityContext.authenticate(
+                    request,
+                    (HttpServletResponse) external.getResponse(),
+                    AuthenticationParameters.withParams()
+                            .credential(new UsernamePasswordCredential(account, password == null ? "" : password))
+                            .newAuthentication(true));
+        } catch (DirectoryUnavailable e) {
+            external.invalidateSession();
+            message("signin.unavailable");
+            return;
+        }
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            default -> {
+                // Drop the half-finished authentication state the mechanism kept in the session; otherwise the next
+                // protected page answers an empty 200 instead of sending the visitor back here.
+                external.invalidateSession();
+                message("signin.failed");
+            }
+        }
+    }
+
+    public void signOut() throws IOException, jakarta.servlet.ServletException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        request.logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
+    }
+
+    /** Demo mode only: the accounts a newcomer can try. */
+    public List<DirectoryPerson> getDemoAccounts() {
+        try {
+            return directory.demoAccounts();
+        } catch (DirectoryUnavailable e) {
+            return List.of();
+        }
+    }
+
+    public String groupsOf(DirectoryPerson person) {
+        return String.join(", ", new java.util.TreeSet<>(person.groups()));
+    }
+
+    public String getDemoPassword() {
+        return directory.demoPassword();
+    }
+
+    public boolean isDemo() {
+        return directory.isDemo();
+    }
+
+    private void message(String key) {
+        String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
