@@ -25,6 +25,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +77,8 @@ class NotificationsUiIT {
                 "--disable-quic",
                 "--user-data-dir=" + profile,
                 "--window-size=1366,900");
+        // The browser console, to catch content-security-policy violations (P6).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -91,6 +94,36 @@ class NotificationsUiIT {
         try (var files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** P6: the pages work with the content security policy enforced and the browser reports no violation. */
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        List<String> violations =
+                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                        .filter(message ->
+                                message.contains("Content Security Policy") || message.contains("Content-Security"))
+                        .toList();
+        assertTrue(violations.isEmpty(), violations.toString());
+    }
+
+    @Test
+    void theBrowserEnforcesThePolicyAndTheViolationCheckSeesIt() {
+        browser.get(ItSupport.loopback(deploymentUrl).resolve("login.xhtml").toString());
+
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("var s = document.createElement('script'); s.textContent = 'window.injected = 1;';"
+                        + " document.body.appendChild(s);");
+
+        assertEquals(
+                null,
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.injected;"),
+                "an inline script without the nonce did not run");
+        List<String> logged = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
+        assertTrue(logged.stream().anyMatch(m -> m.contains("Content Security Policy")), logged.toString());
     }
 
     @Test
@@ -174,7 +207,8 @@ class NotificationsUiIT {
         wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("signin:account")));
         assertTrue(browser.findElements(By.id("table:notifications")).isEmpty(), "the page is not shown again");
         browser.get(base.resolve("admin/notifications.xhtml").toString());
-        assertTrue(browser.getCurrentUrl().contains("login.xhtml"), browser.getCurrentUrl());
+        assertFalse(browser.findElements(By.id("signin:account")).isEmpty(), "asked to sign in again");
+        assertTrue(browser.findElements(By.id("table:notifications")).isEmpty(), "no data without a session");
     }
 
     /** Signs in through the real form, as anyone would (signing out whoever was signed in first). */

@@ -22,6 +22,8 @@ final class PortalSession {
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+
     private final URI base;
     private final HttpClient http;
 
@@ -36,9 +38,12 @@ final class PortalSession {
 
     /** Posts the sign-in form; returns the response to the POST (302 on success, the form again on failure). */
     HttpResponse<String> signIn(String account, String password) {
-        String viewState = viewState(get("login.xhtml").body());
+        String page = get("login.xhtml").body();
+        // PrimeFaces' script adds the page's CSP nonce to every form it posts; a browser would send it too.
+        Matcher nonce = NONCE.matcher(page);
         String form = "signin=signin&signin%3Aaccount=" + encode(account) + "&signin%3Apassword=" + encode(password)
-                + "&signin%3Asubmit=&jakarta.faces.ViewState=" + encode(viewState);
+                + "&signin%3Asubmit=&jakarta.faces.ViewState=" + encode(viewState(page))
+                + (nonce.find() ? "&primefaces.nonce=" + encode(nonce.group(1)) : "");
         return send(HttpRequest.newBuilder(base.resolve("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -593,8 +593,8 @@ class WebhookIT {
         long auditHead = Long.parseLong(get(base, "api/it-probe/audit/head").body());
 
         HttpResponse<String> anonymous = new PortalSession(base).get("admin/notifications.xhtml");
-        assertEquals(302, anonymous.statusCode());
-        assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+        assertTrue(anonymous.body().contains("signin:account"), "anonymous visitors get the sign-in form");
+        assertFalse(anonymous.body().contains(marker), "and no notification");
 
         PortalSession administrator = new PortalSession(base);
         assertEquals(
@@ -606,7 +606,10 @@ class WebhookIT {
         PortalSession employee = new PortalSession(base);
         assertEquals(
                 302, employee.signIn("zlefevre", PortalSession.DEMO_PASSWORD).statusCode());
-        assertEquals(403, employee.get("admin/notifications.xhtml").statusCode());
+        HttpResponse<String> refused = employee.get("admin/notifications.xhtml");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"forbidden\""), "the portal's own 403 page");
+        assertFalse(refused.body().contains(marker));
         assertEquals(200, employee.get("index.xhtml").statusCode());
 
         String signIns = get(base, "api/it-probe/audit?action=signin.succeeded&after=" + auditHead)
@@ -627,13 +630,81 @@ class WebhookIT {
         for (String[] attempt : attempts) {
             PortalSession session = new PortalSession(base);
             HttpResponse<String> response = session.signIn(attempt[0], attempt[1]);
-            assertEquals(200, response.statusCode(), attempt[0]);
-            assertTrue(response.body().contains("Wrong account or password"), attempt[0]);
-            assertEquals(302, session.get("index.xhtml").statusCode(), "still anonymous: " + attempt[0]);
+            assertEquals(302, response.statusCode(), attempt[0]);
+            assertTrue(response.headers().firstValue("Location").orElse("").endsWith("login.xhtml?failed=true"));
+            assertTrue(session.get("login.xhtml?failed=true").body().contains("Wrong account or password"));
+            assertTrue(session.get("index.xhtml").body().contains("signin:account"), "still anonymous: " + attempt[0]);
         }
         String failures = get(base, "api/it-probe/audit?action=signin.failed&after=" + auditHead)
                 .body();
         assertEquals(attempts.length, parseArray(failures).size(), failures);
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        PortalSession administrator = new PortalSession(base);
+        administrator.signIn("aadmin", PortalSession.DEMO_PASSWORD);
+        PortalSession employee = new PortalSession(base);
+        employee.signIn("zlefevre", PortalSession.DEMO_PASSWORD);
+        PortalSession anonymous = new PortalSession(base);
+        java.util.Map<String, HttpResponse<String>> responses = new java.util.LinkedHashMap<>();
+        responses.put("sign-in page", anonymous.get("login.xhtml"));
+        responses.put("protected page, anonymous (sign-in form)", anonymous.get("index.xhtml"));
+        responses.put("home page", employee.get("index.xhtml"));
+        responses.put("administration, employee (403)", employee.get("admin/notifications.xhtml"));
+        responses.put("administration", administrator.get("admin/notifications.xhtml"));
+        responses.put("stylesheet", anonymous.get("jakarta.faces.resource/brand.css.xhtml?ln=afterhours"));
+        responses.put("missing page (404)", anonymous.get("does-not-exist"));
+        responses.put("webhook stored", postJson(base, notification(marker).json()));
+        responses.put(
+                "webhook 401",
+                postJson(base, notification(marker).withId("wrong").json()));
+        responses.put("webhook 405", ItSupport.method(base, WEBHOOK, "GET"));
+        for (var entry : responses.entrySet()) {
+            var headers = entry.getValue().headers();
+            String csp = headers.firstValue("Content-Security-Policy").orElse("");
+            assertAll(
+                    entry.getKey(),
+                    () -> assertEquals(
+                            "nosniff",
+                            headers.firstValue("X-Content-Type-Options").orElse("")),
+                    () -> assertEquals(
+                            "no-referrer", headers.firstValue("Referrer-Policy").orElse("")),
+                    () -> assertTrue(csp.contains("frame-ancestors 'none'"), csp),
+                    () -> assertTrue(csp.contains("object-src 'none'"), csp),
+                    () -> assertTrue(csp.contains("base-uri 'none'"), csp),
+                    () -> assertEquals(
+                            1, headers.allValues("Content-Security-Policy").size(), "one policy"));
+        }
+        for (String page : new String[] {
+            "sign-in page",
+            "protected page, anonymous (sign-in form)",
+            "home page",
+            "administration",
+            "administration, employee (403)"
+        }) {
+            String csp = responses
+                    .get(page)
+                    .headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElse("");
+            assertTrue(csp.matches(".*script-src 'self' 'nonce-[A-Za-z0-9+/=]+'.*"), page + ": " + csp);
+        }
+        HttpResponse<String> overHttps = send(java.net.http.HttpRequest.newBuilder(base.resolve("login.xhtml"))
+                .header("X-Forwarded-Proto", "https")
+                .build());
+        assertTrue(overHttps
+                .headers()
+                .firstValue("Strict-Transport-Security")
+                .orElse("")
+                .startsWith("max-age="));
+        assertTrue(
+                responses
+                        .get("sign-in page")
+                        .headers()
+                        .firstValue("Strict-Transport-Security")
+                        .isEmpty(),
+                "no HSTS over plain HTTP");
     }
 
     @Test
@@ -658,6 +729,10 @@ class WebhookIT {
         HttpResponse<String> response = get(base, "api/it-probe/page?" + query.replace("+", "%2B"));
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
+    }
+
+    private static HttpResponse<String> send(java.net.http.HttpRequest request) {
+        return ItSupport.send(request);
     }
 
     private long count() {

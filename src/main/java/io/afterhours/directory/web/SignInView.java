@@ -4,7 +4,6 @@ import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.DirectoryUnavailable;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -49,19 +48,13 @@ public class SignInView {
                             .credential(new UsernamePasswordCredential(account, password == null ? "" : password))
                             .newAuthentication(true));
         } catch (DirectoryUnavailable e) {
-            external.invalidateSession();
-            message("signin.unavailable");
+            restart(external, "unavailable");
             return;
         }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
-            default -> {
-                // Drop the half-finished authentication state the mechanism kept in the session; otherwise the next
-                // protected page answers an empty 200 instead of sending the visitor back here.
-                external.invalidateSession();
-                message("signin.failed");
-            }
+            default -> restart(external, "failed");
         }
     }
 
@@ -71,6 +64,15 @@ public class SignInView {
         request.logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
+    }
+
+    /**
+     * After a refused sign-in: a fresh session (the mechanism keeps a half-finished authentication in the old one,
+     * which would make the next protected page answer an empty 200) and a redirect, so the form is shown anew.
+     */
+    private static void restart(ExternalContext external, String reason) throws IOException {
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/login.xhtml?" + reason + "=true");
     }
 
     /** Demo mode only: the accounts a newcomer can try. */
@@ -92,11 +94,6 @@ public class SignInView {
 
     public boolean isDemo() {
         return directory.isDemo();
-    }
-
-    private void message(String key) {
-        String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     public String getAccount() {

@@ -1,5 +1,6 @@
 package io.afterhours.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,7 +14,9 @@ import java.io.IOException;
  * (and land on sign-in) instead of showing a page of someone's data from the cache (ASVS 7.4.1). Static Faces
  * resources stay cacheable.
  */
-@WebFilter(urlPatterns = "*.xhtml")
+@WebFilter(
+        urlPatterns = "*.xhtml",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class NoStoreFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
