@@ -612,6 +612,10 @@ class WebhookIT {
         assertFalse(refused.body().contains(marker));
         assertEquals(200, employee.get("index.xhtml").statusCode());
 
+        String refusals = get(base, "api/it-probe/audit?action=access.refused&after=" + auditHead)
+                .body();
+        assertEquals(1, parseArray(refusals).size(), refusals);
+        assertTrue(refusals.contains("admin/notifications.xhtml"), refusals);
         String signIns = get(base, "api/it-probe/audit?action=signin.succeeded&after=" + auditHead)
                 .body();
         assertTrue(signIns.contains("administrator") && signIns.contains("employee"), signIns);
