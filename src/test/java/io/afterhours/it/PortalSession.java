@@ -22,6 +22,7 @@ final class PortalSession {
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private static final Pattern RETURN_TO = Pattern.compile("name=\"signin:returnTo\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
 
     private final URI base;
@@ -38,12 +39,21 @@ final class PortalSession {
 
     /** Posts the sign-in form; returns the response to the POST (302 on success, the form again on failure). */
     HttpResponse<String> signIn(String account, String password) {
-        String page = get("login.xhtml").body();
+        return signInFrom("login.xhtml", account, password);
+    }
+
+    /** Asks for {@code path} first (anonymous: the sign-in form comes back in its place), then signs in there. */
+    HttpResponse<String> signInFrom(String path, String account, String password) {
+        String page = get(path).body();
+        Matcher returnTo = RETURN_TO.matcher(page);
         // PrimeFaces' script adds the page's CSP nonce to every form it posts; a browser would send it too.
         Matcher nonce = NONCE.matcher(page);
         String form = "signin=signin&signin%3Aaccount=" + encode(account) + "&signin%3Apassword=" + encode(password)
                 + "&signin%3Asubmit=&jakarta.faces.ViewState=" + encode(viewState(page))
-                + (nonce.find() ? "&primefaces.nonce=" + encode(nonce.group(1)) : "");
+                + (nonce.find() ? "&primefaces.nonce=" + encode(nonce.group(1)) : "")
+                + (returnTo.find()
+                        ? "&signin%3AreturnTo=" + encode(returnTo.group(1).replace("&amp;", "&"))
+                        : "");
         return send(HttpRequest.newBuilder(base.resolve("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -597,8 +597,12 @@ class WebhookIT {
         assertFalse(anonymous.body().contains(marker), "and no notification");
 
         PortalSession administrator = new PortalSession(base);
-        assertEquals(
-                302, administrator.signIn("aadmin", PortalSession.DEMO_PASSWORD).statusCode());
+        HttpResponse<String> signedIn =
+                administrator.signInFrom("admin/notifications.xhtml", "aadmin", PortalSession.DEMO_PASSWORD);
+        assertEquals(302, signedIn.statusCode());
+        assertTrue(
+                signedIn.headers().firstValue("Location").orElse("").endsWith("/admin/notifications.xhtml"),
+                "back to the page first asked for: " + signedIn.headers().map());
         HttpResponse<String> page = administrator.get("admin/notifications.xhtml");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(marker), "the newest notification is on the first page");

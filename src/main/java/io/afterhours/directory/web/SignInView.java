@@ -33,6 +33,7 @@ public class SignInView {
 
     private String account;
     private String password;
+    private String returnTo;
 
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
@@ -53,7 +54,7 @@ public class SignInView {
         }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            case SUCCESS -> external.redirect(safeReturnTo(external.getRequestContextPath()));
             default -> restart(external, "failed");
         }
     }
@@ -94,6 +95,42 @@ public class SignInView {
 
     public boolean isDemo() {
         return directory.isDemo();
+    }
+
+    /**
+     * Where to go after signing in: the page the visitor first asked for. The mechanism forwards that request to this
+     * form, so its URL is known when the form is rendered; on the post it comes back as a form field, which anyone can
+     * change, so only a path inside this application is followed (no other host, scheme or protocol-relative URL).
+     */
+    public String getReturnTo() {
+        if (returnTo == null) {
+            HttpServletRequest request =
+                    (HttpServletRequest) faces.getExternalContext().getRequest();
+            Object uri = request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI);
+            Object query = request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING);
+            returnTo = uri == null ? "" : uri + (query == null ? "" : "?" + query);
+        }
+        return returnTo;
+    }
+
+    public void setReturnTo(String returnTo) {
+        this.returnTo = returnTo;
+    }
+
+    String safeReturnTo(String contextPath) {
+        String home = contextPath + "/index.xhtml";
+        String target = returnTo;
+        if (target == null
+                || target.isEmpty()
+                || target.length() > 2000
+                || !target.startsWith(contextPath + "/")
+                || target.startsWith("//")
+                || target.contains("\\")
+                || target.contains("/..")
+                || target.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return home;
+        }
+        return target;
     }
 
     public String getAccount() {
