@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NotificationInterpreter {
 
     static final String REDACTED = "[redacted]";
+
+    private volatile ZoneId userLockZoneId;
 
     @Inject
     UserLockIdWhitelist whitelist;
@@ -77,8 +80,10 @@ public class NotificationInterpreter {
         Integer eventType = optionalInteger(StrictJson.member(document, "EventType"));
         String eventTimeText = optionalString(StrictJson.member(document, "EventTime"), "EventTime");
 
-        Optional<Instant> eventTime =
-                Optional.ofNullable(eventTimeText).flatMap(text -> EventTimes.parse(text, ZoneId.of(userLockZone)));
+        // Parsed once: the exact instant names the event (dedupe key), the microsecond one is what is stored.
+        Optional<Instant> exactEventTime =
+                Optional.ofNullable(eventTimeText).flatMap(text -> EventTimes.parseExact(text, userLockZoneId()));
+        Optional<Instant> eventTime = exactEventTime.map(instant -> instant.truncatedTo(ChronoUnit.MICROS));
         TimeQuality quality = timeQuality(eventTimeText, eventTime, receivedAt);
         Instant classifiedAt = eventTime.orElse(receivedAt);
 
@@ -99,10 +104,7 @@ public class NotificationInterpreter {
         EventCategory category = eventTypes.categoryOf(eventType);
 
         return new IncomingNotification(
-                dedupeKey(
-                        document,
-                        Optional.ofNullable(eventTimeText)
-                                .flatMap(text -> EventTimes.parseExact(text, ZoneId.of(userLockZone)))),
+                dedupeKey(document, exactEventTime),
                 receivedAt,
                 eventTime.orElse(null),
                 StoredText.column(eventTimeText, 64),
@@ -123,6 +125,16 @@ public class NotificationInterpreter {
                 StoredText.column(fields.get(LogicalField.DETAILS), 2000),
                 StoredText.column(String.join(",", mapping.unmappedMembers(document)), 1000),
                 JsonText.write(redacted));
+    }
+
+    /** Looked up once: ZoneId.of parses and searches the zone rules on every call. */
+    private ZoneId userLockZoneId() {
+        ZoneId zone = userLockZoneId;
+        if (zone == null) {
+            zone = ZoneId.of(userLockZone);
+            userLockZoneId = zone;
+        }
+        return zone;
     }
 
     Classification classify(EventCategory category, Instant at) {
