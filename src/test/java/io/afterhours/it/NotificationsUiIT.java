@@ -186,8 +186,18 @@ class NotificationsUiIT {
         signIn(base, "mdubois");
         assertEquals("mdubois", browser.findElement(By.id("whoami")).getText());
         assertTrue(browser.findElements(By.id("nav-notifications")).isEmpty(), "a manager is not an administrator");
+        browser.findElement(By.id("nav-team")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("team")));
+        List<String> team = browser.findElements(By.cssSelector("a.ah-member")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertTrue(team.containsAll(List.of("Paul Martin", "Zoë Lefèvre", "山田 太郎")), team.toString());
+        assertFalse(team.contains("José Álvarez"), "only the manager's own reports: " + team);
+        browser.findElement(By.linkText("Zoë Lefèvre")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("approver"), "Mathilde Dubois"));
 
         signIn(base, "zlefevre");
+        assertTrue(browser.findElements(By.id("nav-team")).isEmpty(), "an employee without reports has no team");
         browser.get(base.resolve("admin/notifications.xhtml").toString());
         assertTrue(browser.findElements(By.id("table:notifications")).isEmpty(), "no notifications for employees");
         assertTrue(browser.getPageSource().contains("403"), browser.getPageSource());

@@ -1,7 +1,6 @@
 package io.afterhours.it;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,12 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A browser-like HTTP session for the portal without a browser: its own cookies, no automatic redirects, and sign-in
- * through the real Faces form (the ViewState is read from the page, as a browser would send it).
+ * A browser-like HTTP session for the portal without a browser: its own cookies, no automatic redirects, and forms
+ * posted the way the real page would post them (the ViewState and PrimeFaces' CSP nonce read from the page).
+ *
+ * <p>The cookie jar sends {@code Secure} cookies over plain HTTP too, as a TLS-terminating proxy in front of the
+ * portal would make them arrive: the PostgreSQL pass runs the HTTPS configuration behind such a proxy.
  */
 final class PortalSession {
 
@@ -27,11 +33,11 @@ final class PortalSession {
 
     private final URI base;
     private final HttpClient http;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     PortalSession(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -46,22 +52,71 @@ final class PortalSession {
     HttpResponse<String> signInFrom(String path, String account, String password) {
         String page = get(path).body();
         Matcher returnTo = RETURN_TO.matcher(page);
-        // PrimeFaces' script adds the page's CSP nonce to every form it posts; a browser would send it too.
-        Matcher nonce = NONCE.matcher(page);
-        String form = "signin=signin&signin%3Aaccount=" + encode(account) + "&signin%3Apassword=" + encode(password)
-                + "&signin%3Asubmit=&jakarta.faces.ViewState=" + encode(viewState(page))
-                + (nonce.find() ? "&primefaces.nonce=" + encode(nonce.group(1)) : "")
+        String fields = "signin=signin&signin%3Aaccount=" + encode(account) + "&signin%3Apassword=" + encode(password)
+                + "&signin%3Asubmit="
                 + (returnTo.find()
                         ? "&signin%3AreturnTo=" + encode(returnTo.group(1).replace("&amp;", "&"))
                         : "");
-        return send(HttpRequest.newBuilder(base.resolve("login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+        return post("login.xhtml", fields + pageTokens(page), false);
+    }
+
+    /** Signs in and fails the test if the portal did not accept it. */
+    PortalSession signedInAs(String account) {
+        HttpResponse<String> response = signIn(account, DEMO_PASSWORD);
+        if (response.statusCode() != 302
+                || response.headers().firstValue("Location").orElse("").contains("login.xhtml")) {
+            throw new AssertionError("Sign-in as " + account + " refused: " + response.statusCode() + " "
+                    + response.headers().map());
+        }
+        return this;
     }
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    /**
+     * Clicks a command component of a page as the browser would: {@code component} is its client id
+     * ({@code form:button}); with {@code ajax} it is a PrimeFaces partial request. {@code page} is the page's HTML
+     * (its ViewState and nonce are posted) or null to post a made-up ViewState, as a forger would.
+     */
+    HttpResponse<String> click(String path, String page, String component, boolean ajax) {
+        String form = component.substring(0, component.indexOf(':'));
+        String fields = encode(form) + "=" + encode(form) + "&" + encode(component) + "=" + encode(component);
+        if (ajax) {
+            fields += "&jakarta.faces.partial.ajax=true&jakarta.faces.source=" + encode(component)
+                    + "&jakarta.faces.partial.execute=" + encode(component) + "&jakarta.faces.partial.render="
+                    + encode(form);
+        }
+        String tokens = page == null ? "&jakarta.faces.ViewState=" + encode("-1234567890:987654321") : pageTokens(page);
+        return post(path, fields + tokens, ajax);
+    }
+
+    HttpResponse<String> post(String path, String form, boolean ajax) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (ajax) {
+            request.header("Faces-Request", "partial/ajax");
+        }
+        return send(request.build());
+    }
+
+    /** The value of a cookie the portal set, if any. */
+    Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    /** Replaces a cookie, as an attacker who planted or stole it would. */
+    void setCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
+    /** The ViewState and, when the page has one, the PrimeFaces CSP nonce its script adds to every post. */
+    static String pageTokens(String page) {
+        Matcher nonce = NONCE.matcher(page);
+        return "&jakarta.faces.ViewState=" + encode(viewState(page))
+                + (nonce.find() ? "&primefaces.nonce=" + encode(nonce.group(1)) : "");
     }
 
     static String viewState(String page) {
@@ -73,8 +128,19 @@ final class PortalSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (!cookies.isEmpty()) {
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ")
+                    .append(name)
+                    .append('=')
+                    .append(value));
+            withCookies.header("Cookie", header.toString());
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(this::remember);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -83,7 +149,22 @@ final class PortalSession {
         }
     }
 
-    private static String encode(String value) {
+    private void remember(String setCookie) {
+        String pair = setCookie.split(";", 2)[0];
+        int equals = pair.indexOf('=');
+        if (equals <= 0) {
+            return;
+        }
+        String name = pair.substring(0, equals).strip();
+        String lower = setCookie.toLowerCase(Locale.ROOT);
+        if (lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, pair.substring(equals + 1).strip());
+        }
+    }
+
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

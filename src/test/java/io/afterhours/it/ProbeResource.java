@@ -43,6 +43,9 @@ import javax.sql.DataSource;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProbeResource {
 
+    @Inject
+    io.afterhours.directory.boundary.Directory directory;
+
     @Resource(lookup = AfterhoursDataSource.JNDI_NAME)
     DataSource dataSource;
 
@@ -146,16 +149,23 @@ public class ProbeResource {
         JsonArrayBuilder rows = Json.createArrayBuilder();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement q = c.prepareStatement(
-                        "SELECT seq, details FROM audit_entry WHERE action = ? AND seq > ? ORDER BY seq")) {
+                        "SELECT seq, actor, details FROM audit_entry WHERE action = ? AND seq > ? ORDER BY seq")) {
             q.setString(1, action);
             q.setLong(2, after);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(rs.getLong(1) + "|" + rs.getString(2));
+                    rows.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
                 }
             }
         }
         return rows.build().toString();
+    }
+
+    /** Where the demo directory listens, so a test can change an account the way an AD administrator would. */
+    @GET
+    @Path("directory/url")
+    public String directoryUrl() {
+        return directory.demoUrl().orElseThrow();
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.afterhours.directory.control.DemoDirectoryServer;
 import io.afterhours.directory.control.DirectorySettings;
 import io.afterhours.directory.control.LdapDirectory;
 import io.afterhours.directory.control.ManagerChain;
+import io.afterhours.platform.boundary.Roles;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -29,6 +30,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class Directory {
 
     private static final Logger LOG = Logger.getLogger(Directory.class.getName());
+    /** More direct reports than this is a directory problem (or a department, not a team); screens show this many. */
+    static final int MAX_TEAM = 500;
+
+    private static final int MAX_CACHED = 10_000;
 
     LdapDirectory ldap;
     Duration cacheTtl;
@@ -47,7 +52,10 @@ public class Directory {
         if (ldap != null) {
             return;
         }
-        Config config = ConfigProvider.getConfig(Directory.class.getClassLoader());
+        open(ConfigProvider.getConfig(Directory.class.getClassLoader()));
+    }
+
+    void open(Config config) {
         String mode = config.getValue("afterhours.directory.mode", String.class).toLowerCase(Locale.ROOT);
         Optional<String> url = config.getOptionalValue("afterhours.directory.url", String.class);
         Duration connect = config.getValue("afterhours.directory.connect-timeout", Duration.class);
@@ -65,7 +73,9 @@ public class Directory {
                         "afterhours.directory.mode is demo but afterhours.directory.url is set: "
                                 + "demo mode never runs against a real directory. Set AFTERHOURS_DIRECTORY_MODE=ldap.");
             }
-            String servicePassword = java.util.UUID.randomUUID().toString();
+            // The demo's service account password: random unless configured (tests set it to edit the demo directory).
+            String servicePassword = config.getOptionalValue("afterhours.directory.bind-password", String.class)
+                    .orElseGet(() -> java.util.UUID.randomUUID().toString());
             demoPassword = config.getValue("afterhours.directory.demo-password", String.class);
             demo = DemoDirectoryServer.start(
                     config.getValue("afterhours.directory.demo-port", Integer.class), demoPassword, servicePassword);
@@ -103,6 +113,15 @@ public class Directory {
 
     public Optional<DirectoryPerson> findByDn(String dn) {
         return cached("dn:" + dn, () -> ldap().findByDn(dn));
+    }
+
+    public Optional<DirectoryPerson> findByGuid(java.util.UUID guid) {
+        return cached("guid:" + guid, () -> ldap().findByGuid(guid));
+    }
+
+    /** The people who name this person as their manager, by display name; bounded, for screens. */
+    public java.util.List<DirectoryPerson> directReports(DirectoryPerson manager) {
+        return cached("reports:" + manager.guid(), () -> ldap().directReports(manager.dn(), MAX_TEAM));
     }
 
     public ApproverResolution resolveApprover(DirectoryPerson person) {
@@ -147,18 +166,32 @@ public class Directory {
         return demoMode ? demoPassword : "";
     }
 
+    /** Demo mode only: where the demo directory listens (for tests and for a curious administrator); else empty. */
+    public Optional<String> demoUrl() {
+        ldap();
+        return demo == null ? Optional.empty() : Optional.of(demo.url());
+    }
+
     public boolean isDemo() {
         ldap();
         return demoMode;
     }
 
-    private Optional<DirectoryPerson> cached(String key, Supplier<Optional<DirectoryPerson>> lookup) {
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, Supplier<T> lookup) {
         Instant now = clock.instant();
         Cached hit = cache.get(key);
         if (hit != null && hit.until().isAfter(now)) {
-            return hit.person();
+            return (T) hit.value();
         }
-        Optional<DirectoryPerson> found = lookup.get();
+        T found = lookup.get();
+        if (cache.size() >= MAX_CACHED) {
+            // Sign-in attempts with made-up names must not grow the cache without bound.
+            cache.values().removeIf(entry -> !entry.until().isAfter(now));
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+        }
         cache.put(key, new Cached(found, now.plus(cacheTtl)));
         return found;
     }
@@ -180,5 +213,5 @@ public class Directory {
         }
     }
 
-    private record Cached(Optional<DirectoryPerson> person, Instant until) {}
+    private record Cached(Object value, Instant until) {}
 }

@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 /**
  * Signs people in against the directory (Active Directory or the demo directory): find the account by name (escaped
  * filter), refuse disabled accounts, bind as the person to check the password, and hand Jakarta Security the portal
- * roles as groups. Every sign-in and failed sign-in is audited. A directory outage surfaces as
- * {@link DirectoryUnavailable} so the sign-in page can say so instead of "wrong password".
+ * roles as groups. Every sign-in and failed sign-in is audited. A directory outage is noted in {@link SignInAttempt}
+ * so the sign-in page can say so instead of "wrong password".
  */
 @ApplicationScoped
 public class DirectoryIdentityStore implements IdentityStore {
@@ -30,6 +30,9 @@ public class DirectoryIdentityStore implements IdentityStore {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    SignInAttempt attempt;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)
@@ -38,10 +41,19 @@ public class DirectoryIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         String account = login.getCaller().strip();
+        try {
+            return validate(account, login.getPasswordAsString());
+        } catch (DirectoryUnavailable e) {
+            attempt.markDirectoryUnavailable();
+            LOG.warning(() -> "Sign-in of " + LogSafe.of(account) + " refused: " + e.getMessage());
+            audit(account, "signin.failed", "directory unavailable");
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+    }
+
+    private CredentialValidationResult validate(String account, String password) {
         Optional<DirectoryPerson> person = directory.findByAccount(account);
-        if (person.isEmpty()
-                || person.get().disabled()
-                || !directory.passwordMatches(person.get(), login.getPasswordAsString())) {
+        if (person.isEmpty() || person.get().disabled() || !directory.passwordMatches(person.get(), password)) {
             audit(
                     account,
                     "signin.failed",

@@ -1,5 +1,6 @@
 package io.afterhours.directory.boundary;
 
+import io.afterhours.platform.boundary.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;

@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -18,6 +19,9 @@ import com.unboundid.util.ssl.SSLUtil;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.DirectoryUnavailable;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +48,13 @@ public class LdapDirectory implements AutoCloseable {
     /** userAccountControl's ACCOUNTDISABLE flag. */
     private static final int ACCOUNT_DISABLED = 0x2;
 
+    /** After a failed connection, how long every lookup is refused at once before the directory is tried again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
     private final DirectorySettings settings;
     private LDAPConnectionPool pool;
+    private Instant lastConnectFailure;
+    Clock clock = Clock.systemUTC();
 
     public LdapDirectory(DirectorySettings settings) {
         this.settings = settings;
@@ -64,6 +73,21 @@ public class LdapDirectory implements AutoCloseable {
             return Optional.empty();
         }
         return searchOne(dn, SearchScope.BASE, Filter.createEqualityFilter("objectClass", "user"));
+    }
+
+    public Optional<DirectoryPerson> findByGuid(java.util.UUID guid) {
+        Filter filter = Filter.createANDFilter(
+                Filter.createEqualityFilter("objectClass", "user"),
+                Filter.createEqualityFilter("objectGUID", AdGuid.toBytes(guid)));
+        return searchOne(settings.userBase(), SearchScope.SUB, filter);
+    }
+
+    /** The people whose {@code manager} is this DN (AD's {@code directReports}, computed here), at most {@code limit}. */
+    public java.util.List<DirectoryPerson> directReports(String dn, int limit) {
+        return search(
+                Filter.createANDFilter(
+                        Filter.createEqualityFilter("objectClass", "user"), Filter.createEqualityFilter("manager", dn)),
+                limit);
     }
 
     /**
@@ -109,12 +133,12 @@ public class LdapDirectory implements AutoCloseable {
 
     /** Everyone under the user base, for the demo sign-in page only (bounded). */
     public java.util.List<DirectoryPerson> people(int limit) {
+        return search(Filter.createEqualityFilter("objectClass", "user"), limit);
+    }
+
+    private java.util.List<DirectoryPerson> search(Filter filter, int limit) {
         try {
-            SearchRequest request = new SearchRequest(
-                    settings.userBase(),
-                    SearchScope.SUB,
-                    Filter.createEqualityFilter("objectClass", "user"),
-                    ATTRIBUTES);
+            SearchRequest request = new SearchRequest(settings.userBase(), SearchScope.SUB, filter, ATTRIBUTES);
             request.setSizeLimit(limit);
             request.setResponseTimeoutMillis(settings.readTimeout().toMillis());
             java.util.List<DirectoryPerson> people = new java.util.ArrayList<>();
@@ -122,6 +146,20 @@ public class LdapDirectory implements AutoCloseable {
                 people.add(toPerson(entry));
             }
             return people;
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                // A bounded list is still an answer: return what came back before the limit.
+                java.util.List<DirectoryPerson> people = new java.util.ArrayList<>();
+                for (SearchResultEntry entry : e.getSearchEntries()) {
+                    try {
+                        people.add(toPerson(entry));
+                    } catch (LDAPException unreadable) {
+                        // skip an entry we cannot read rather than lose the whole list
+                    }
+                }
+                return people;
+            }
+            throw new DirectoryUnavailable("The directory did not answer: " + e.getResultCode(), e);
         } catch (LDAPException e) {
             throw new DirectoryUnavailable("The directory did not answer: " + e.getResultCode(), e);
         }
@@ -168,23 +206,36 @@ public class LdapDirectory implements AutoCloseable {
 
     private synchronized LDAPConnectionPool pool() throws LDAPException {
         if (pool == null) {
-            LDAPURL url = new LDAPURL(settings.url());
-            LDAPConnectionOptions options = new LDAPConnectionOptions();
-            options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
-            options.setResponseTimeoutMillis(settings.readTimeout().toMillis());
-            LDAPConnection connection = new LDAPConnection(socketFactory(url), options, url.getHost(), url.getPort());
+            Instant now = clock.instant();
+            if (lastConnectFailure != null && now.isBefore(lastConnectFailure.plus(RETRY_AFTER))) {
+                // Sign-ins queue on this lock: while the directory is known to be down, refuse at once instead of
+                // making each of them wait out the timeouts in turn.
+                throw new LDAPException(
+                        ResultCode.CONNECT_ERROR, "The directory did not answer a moment ago; retrying in seconds");
+            }
             try {
-                if (settings.bindDn().isPresent()) {
-                    connection.bind(
-                            settings.bindDn().get(), settings.bindPassword().orElse(""));
-                }
-                pool = new LDAPConnectionPool(connection, 4);
+                pool = connect();
+                lastConnectFailure = null;
             } catch (LDAPException e) {
-                connection.close();
+                lastConnectFailure = now;
                 throw e;
             }
         }
         return pool;
+    }
+
+    private LDAPConnectionPool connect() throws LDAPException {
+        LDAPURL url = new LDAPURL(settings.url());
+        LDAPConnection connection = new LDAPConnection(socketFactory(url), options(), url.getHost(), url.getPort());
+        try {
+            if (settings.bindDn().isPresent()) {
+                connection.bind(settings.bindDn().get(), settings.bindPassword().orElse(""));
+            }
+            return new LDAPConnectionPool(connection, 4);
+        } catch (LDAPException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private LDAPConnectionOptions options() {

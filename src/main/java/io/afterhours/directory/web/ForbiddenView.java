@@ -3,6 +3,8 @@ package io.afterhours.directory.web;
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
 import io.afterhours.audit.entity.ActorType;
+import io.afterhours.platform.web.ErrorDispatchFilter;
+import io.afterhours.platform.web.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -27,11 +29,15 @@ public class ForbiddenView {
                 (HttpServletRequest) faces.getExternalContext().getRequest();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Principal who = request.getUserPrincipal();
+        Object method = request.getAttribute(ErrorDispatchFilter.FAILED_METHOD);
+        Object refused = request.getAttribute(Refusal.REFUSED);
         auditLog.append(new AuditRecord(
                 who == null ? ActorType.SYSTEM : ActorType.PERSON,
                 who == null ? "anonymous" : who.getName(),
                 "access.refused",
                 "portal",
-                request.getMethod() + " " + (uri == null ? request.getRequestURI() : uri.toString())));
+                (method == null ? request.getMethod() : method) + " "
+                        + (uri == null ? request.getRequestURI() : uri)
+                        + (refused == null ? "" : " (" + refused + ")")));
     }
 }

@@ -3,6 +3,7 @@ package io.afterhours.directory.web;
 import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.DirectoryUnavailable;
+import io.afterhours.directory.boundary.SignInAttempt;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -31,6 +32,9 @@ public class SignInView {
     @Inject
     FacesContext faces;
 
+    @Inject
+    SignInAttempt attempt;
+
     private String account;
     private String password;
     private String returnTo;
@@ -55,7 +59,7 @@ public class SignInView {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(safeReturnTo(external.getRequestContextPath()));
-            default -> restart(external, "failed");
+            default -> restart(external, attempt.directoryUnavailable() ? "unavailable" : "failed");
         }
     }
 

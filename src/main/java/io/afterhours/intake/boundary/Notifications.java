@@ -1,7 +1,10 @@
 package io.afterhours.intake.boundary;
 
 import io.afterhours.intake.entity.Notification;
+import io.afterhours.platform.boundary.AccessRefused;
+import io.afterhours.platform.boundary.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -10,6 +13,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Read access to stored notifications for the portal: filtered, sorted and paged in the database, so the page stays
- * fast however many notifications are stored.
+ * fast however many notifications are stored. Administrators only, checked here as well as by the page's URL rule.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -45,8 +49,12 @@ public class Notifications {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    SecurityContext security;
+
     public List<NotificationSummary> page(
             NotificationFilter filter, int first, int pageSize, String sortField, boolean ascending) {
+        requireAdministrator();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Notification> query = cb.createQuery(Notification.class);
         Root<Notification> root = query.from(Notification.class);
@@ -60,6 +68,7 @@ public class Notifications {
     }
 
     public long count(NotificationFilter filter) {
+        requireAdministrator();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<Notification> root = query.from(Notification.class);
@@ -68,7 +77,14 @@ public class Notifications {
     }
 
     public Optional<NotificationDetail> detail(long id) {
+        requireAdministrator();
         return Optional.ofNullable(em.find(Notification.class, id)).map(NotificationDetail::of);
+    }
+
+    private void requireAdministrator() {
+        if (!security.isCallerInRole(Roles.ADMINISTRATOR)) {
+            throw new AccessRefused("notifications");
+        }
     }
 
     private static Predicate[] predicates(CriteriaBuilder cb, Root<Notification> root, NotificationFilter f) {

@@ -1,9 +1,7 @@
 package io.afterhours.platform.web;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +12,6 @@ import java.io.IOException;
  * (and land on sign-in) instead of showing a page of someone's data from the cache (ASVS 7.4.1). Static Faces
  * resources stay cacheable.
  */
-@WebFilter(
-        urlPatterns = "*.xhtml",
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class NoStoreFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

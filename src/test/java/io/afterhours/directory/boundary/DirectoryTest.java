@@ -2,7 +2,11 @@ package io.afterhours.directory.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.endsWith;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -17,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +91,29 @@ class DirectoryTest {
 
         assertEquals(ApproverResolution.Reason.NO_MANAGER, resolution.reason());
         assertEquals("Afterhours-Approvers", resolution.fallbackGroup());
+    }
+
+    @Test
+    void demoModeRefusesToStartWhenARealDirectoryIsConfigured() {
+        Config config = mock(Config.class);
+        when(config.getValue("afterhours.directory.mode", String.class)).thenReturn("demo");
+        when(config.getOptionalValue("afterhours.directory.url", String.class))
+                .thenReturn(Optional.of("ldaps://dc01.corp.example:636"));
+        when(config.getValue(endsWith("timeout"), eq(Duration.class))).thenReturn(Duration.ofSeconds(5));
+        when(config.getValue("afterhours.directory.cache-ttl", Duration.class)).thenReturn(Duration.ofMinutes(2));
+        when(config.getValue(endsWith("group"), eq(String.class))).thenReturn("Some-Group");
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Directory().open(config));
+        assertTrue(refused.getMessage().contains("AFTERHOURS_DIRECTORY_MODE=ldap"));
+    }
+
+    @Test
+    void refusesAnUnknownMode() {
+        Config config = mock(Config.class);
+        when(config.getValue("afterhours.directory.mode", String.class)).thenReturn("ad");
+        when(config.getOptionalValue("afterhours.directory.url", String.class)).thenReturn(Optional.empty());
+        when(config.getValue(anyString(), eq(Duration.class))).thenReturn(Duration.ofSeconds(5));
+
+        assertThrows(IllegalStateException.class, () -> new Directory().open(config));
     }
 }

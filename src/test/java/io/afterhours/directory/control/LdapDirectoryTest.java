@@ -13,12 +13,20 @@ import io.afterhours.directory.boundary.ApproverResolution;
 import io.afterhours.directory.boundary.ApproverResolution.Reason;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.DirectoryUnavailable;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +179,39 @@ class LdapDirectoryTest {
     }
 
     @Test
+    void whileTheDirectoryIsDownRefusesAtOnceAndTriesAgainAfterAPause() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                LdapDirectory hanging = new LdapDirectory(
+                        settings("ldap://127.0.0.1:" + silent.getLocalPort(), Duration.ofMillis(300)))) {
+            Thread acceptor = new Thread(() -> {
+                List<Socket> held = new ArrayList<>();
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                        connections.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Instant now = Instant.parse("2026-11-28T22:00:00Z");
+            hanging.clock = Clock.fixed(now, ZoneOffset.UTC);
+
+            assertThrows(DirectoryUnavailable.class, () -> hanging.findByAccount(AccountName.parse("x")));
+            assertEquals(1, connections.get());
+            assertThrows(DirectoryUnavailable.class, () -> hanging.findByAccount(AccountName.parse("y")));
+            assertEquals(1, connections.get(), "refused without trying while the directory is known to be down");
+
+            hanging.clock = Clock.fixed(now.plus(LdapDirectory.RETRY_AFTER), ZoneOffset.UTC);
+            assertThrows(DirectoryUnavailable.class, () -> hanging.findByAccount(AccountName.parse("z")));
+            assertEquals(2, connections.get(), "tried again after the pause");
+        }
+    }
+
+    @Test
     void failsFastWhenTheDirectoryIsDown() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -182,6 +223,27 @@ class LdapDirectoryTest {
                     Duration.ofSeconds(5),
                     () -> assertThrows(DirectoryUnavailable.class, () -> down.findByAccount(AccountName.parse("x"))));
         }
+    }
+
+    @Test
+    void findsAPersonByObjectGuid() {
+        assertEquals(
+                "Paul Martin",
+                directory.findByGuid(guidOf("pmartin")).orElseThrow().displayName());
+        assertTrue(directory.findByGuid(UUID.randomUUID()).isEmpty());
+    }
+
+    @Test
+    void listsDirectReportsOnlyAndHonoursTheLimit() {
+        String mathilde = find("mdubois").dn();
+        List<String> team = directory.directReports(mathilde, 100).stream()
+                .map(DirectoryPerson::account)
+                .sorted()
+                .toList();
+
+        assertEquals(List.of("pmartin", "sobrien", "tyamada", "zlefevre"), team);
+        assertEquals(2, directory.directReports(mathilde, 2).size(), "a bounded list, not an error");
+        assertTrue(directory.directReports(find("zlefevre").dn(), 100).isEmpty());
     }
 
     private static DirectoryPerson find(String account) {

@@ -1,4 +1,4 @@
-package io.afterhours.directory.boundary;
+package io.afterhours.platform.boundary;
 
 /** The portal's roles (product.md §1); identity stores return them as groups, which Payara maps to roles by name. */
 public final class Roles {
