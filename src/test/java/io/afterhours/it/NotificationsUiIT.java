@@ -16,28 +16,19 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,10 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * hostile user names render as text (reliability.md B16 on this page).
  */
 @ExtendWith(ArquillianExtension.class)
-class NotificationsUiIT {
-
-    private static WebDriver browser;
-    private static Path profile;
+class NotificationsUiIT extends BrowserTest {
 
     @ArquillianResource
     URL deploymentUrl;
@@ -58,54 +46,6 @@ class NotificationsUiIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ItSupport.deployment();
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("afterhours-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--disable-quic",
-                "--user-data-dir=" + profile,
-                "--window-size=1366,900");
-        // The browser console, to catch content-security-policy violations (P6).
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    /** P6: the pages work with the content security policy enforced and the browser reports no violation. */
-    @AfterEach
-    void noContentSecurityPolicyViolations() {
-        List<String> violations =
-                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                        .map(org.openqa.selenium.logging.LogEntry::getMessage)
-                        .filter(message ->
-                                message.contains("Content Security Policy") || message.contains("Content-Security"))
-                        .toList();
-        assertTrue(violations.isEmpty(), violations.toString());
     }
 
     @Test
@@ -221,14 +161,8 @@ class NotificationsUiIT {
         assertTrue(browser.findElements(By.id("table:notifications")).isEmpty(), "no data without a session");
     }
 
-    /** Signs in through the real form, as anyone would (signing out whoever was signed in first). */
     private void signIn(URI base, String account) {
-        browser.manage().deleteAllCookies();
-        browser.get(base.resolve("login.xhtml").toString());
-        browser.findElement(By.id("signin:account")).sendKeys(account);
-        browser.findElement(By.id("signin:password")).sendKeys(PortalSession.DEMO_PASSWORD);
-        browser.findElement(By.id("signin:submit")).click();
-        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), account));
+        chromium.signIn(base, account);
     }
 
     private void search(String user) {
@@ -246,10 +180,7 @@ class NotificationsUiIT {
     }
 
     private static WebDriverWait wait(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        // The AJAX update replaces the table body while we read it.
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return chromium.await();
     }
 
     private static void screenshot(String name) throws IOException {

@@ -161,6 +161,57 @@ public class ProbeResource {
         return rows.build().toString();
     }
 
+    /** A person's requests, newest first: "id|state|origin|denials|approver|computer". */
+    @GET
+    @Path("requests")
+    public String requests(@QueryParam("account") String account) throws SQLException {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT id, state, origin, denial_count, approver_name,"
+                        + " denial_computer FROM extension_request WHERE requester_account = ? ORDER BY id DESC")) {
+            q.setString(1, account);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getInt(4) + "|"
+                            + rs.getString(5) + "|" + rs.getString(6));
+                }
+            }
+        }
+        return rows.build().toString();
+    }
+
+    /** How many decisions a request has (exactly one once decided, whatever the race). */
+    @GET
+    @Path("decisions")
+    public long decisions(@QueryParam("request") long request) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q =
+                        c.prepareStatement("SELECT COUNT(*) FROM request_decision WHERE request_id = ?")) {
+            q.setLong(1, request);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Whether the request worker has handled a notification, and which request it opened or joined. */
+    @GET
+    @Path("notifications/{id}/request")
+    public String requestOf(@jakarta.ws.rs.PathParam("id") long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT request_checked_at IS NOT NULL, request_id FROM notification WHERE id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                boolean handled = rs.getBoolean(1);
+                long request = rs.getLong(2);
+                return handled + "|" + (rs.wasNull() ? "-" : String.valueOf(request));
+            }
+        }
+    }
+
     /** Where the demo directory listens, so a test can change an account the way an AD administrator would. */
     @GET
     @Path("directory/url")

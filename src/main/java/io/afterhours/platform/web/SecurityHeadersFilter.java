@@ -69,7 +69,8 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     /**
      * PrimeFaces sets the page's policy while rendering; a Faces page that answers with a redirect instead (sign-in,
-     * sign-out, an out-of-date page) renders nothing, so its redirect gets the locked-down policy.
+     * sign-out, an out-of-date page) renders nothing, so its redirect gets the locked-down policy. Errors are rendered
+     * by Faces pages of their own (403, 404), which carry the nonce policy.
      */
     static final class LockedDownRedirects extends HttpServletResponseWrapper {
 

@@ -1,0 +1,320 @@
+package io.afterhours.request.boundary;
+
+import io.afterhours.audit.boundary.AuditLog;
+import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.entity.ActorType;
+import io.afterhours.directory.boundary.ApproverResolution;
+import io.afterhours.directory.boundary.Directory;
+import io.afterhours.directory.boundary.DirectoryPerson;
+import io.afterhours.directory.boundary.People;
+import io.afterhours.intake.boundary.Denials;
+import io.afterhours.intake.boundary.DeniedLogon;
+import io.afterhours.platform.boundary.AccessRefused;
+import io.afterhours.request.control.RequestLifecycle;
+import io.afterhours.request.control.RequestLifecycle.IllegalTransition;
+import io.afterhours.request.control.RequestPolicy;
+import io.afterhours.request.entity.ExtensionRequest;
+import io.afterhours.request.entity.RequestDenial;
+import io.afterhours.request.entity.RequestOrigin;
+import io.afterhours.request.entity.RequestState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Extension requests (product.md F2): asked for ahead of time by the signed-in employee, or opened by the request
+ * worker from out-of-hours denials. Every state change goes through {@link RequestLifecycle} and is audited in the
+ * same transaction. Employees only ever see and change their own requests (checked here, by objectGUID).
+ */
+@ApplicationScoped
+@Transactional
+public class ExtensionRequests {
+
+    private static final Set<RequestState> OPEN_OR_GRANTED = EnumSet.of(
+            RequestState.DRAFT,
+            RequestState.PENDING,
+            RequestState.APPROVED,
+            RequestState.APPLYING,
+            RequestState.SCHEDULED,
+            RequestState.ACTIVE);
+
+    private static final Set<RequestState> OPEN = EnumSet.of(RequestState.DRAFT, RequestState.PENDING);
+    private static final Set<RequestState> GRANTED =
+            EnumSet.of(RequestState.APPROVED, RequestState.APPLYING, RequestState.SCHEDULED, RequestState.ACTIVE);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    People people;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    Denials denials;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    RequestPolicy policy;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "afterhours.display.zone")
+    String displayZone;
+
+    /** The signed-in employee asks for a window; it goes to their approver at once. */
+    public RequestSummary requestAhead(RequestCommand command) {
+        DirectoryPerson me = people.me();
+        Instant now = clock.instant();
+        String reason = command.reason() == null ? null : command.reason().strip();
+        List<String> problems = policy.check(command.start(), command.end(), command.sessionTypes(), reason, now);
+        if (!problems.isEmpty()) {
+            throw new RequestRefused(problems, null);
+        }
+        Instant start = command.start().isBefore(now) ? now : command.start();
+        Optional<ExtensionRequest> overlap = overlapping(me.guid().toString(), start, command.end(), OPEN_OR_GRANTED);
+        if (overlap.isPresent()) {
+            throw new RequestRefused(
+                    List.of("request.problem.overlaps"), overlap.get().id());
+        }
+        ExtensionRequest request = new ExtensionRequest(
+                RequestOrigin.AHEAD,
+                me.guid(),
+                me.account(),
+                me.displayName(),
+                start.truncatedTo(ChronoUnit.MINUTES),
+                command.end().truncatedTo(ChronoUnit.MINUTES),
+                String.join(",", new TreeSet<>(upper(command.sessionTypes()))),
+                reason,
+                now);
+        route(request, me);
+        em.persist(request);
+        em.flush();
+        audit(ActorType.PERSON, me.account(), "request.opened", request, "asked ahead: " + window(request));
+        move(request, RequestState.PENDING, ActorType.PERSON, me.account(), "submitted");
+        return RequestSummary.of(request);
+    }
+
+    /** What the request form may offer: the policy's session types and limits. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RequestRules rules() {
+        return new RequestRules(
+                List.copyOf(policy.sessionTypes()),
+                policy.defaultLength(),
+                policy.maxLength(),
+                policy.maxAhead(),
+                policy.reasonRequired(),
+                ZoneId.of(displayZone));
+    }
+
+    /** The signed-in employee's own requests, newest window first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RequestSummary> mine() {
+        DirectoryPerson me = people.me();
+        return em
+                .createQuery(
+                        "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid = :me ORDER BY r.windowStart DESC,"
+                                + " r.id DESC",
+                        ExtensionRequest.class)
+                .setParameter("me", me.guid().toString())
+                .setMaxResults(200)
+                .getResultList()
+                .stream()
+                .map(RequestSummary::of)
+                .toList();
+    }
+
+    /** The employee withdraws their own request before anyone decided. */
+    public RequestSummary cancel(long id) {
+        DirectoryPerson me = people.me();
+        ExtensionRequest request = em.find(ExtensionRequest.class, id);
+        if (request == null || !request.requester().equals(me.guid())) {
+            throw new AccessRefused("request " + id);
+        }
+        move(request, RequestState.CANCELLED, ActorType.PERSON, me.account(), "withdrawn by the employee");
+        return RequestSummary.of(request);
+    }
+
+    /**
+     * The employee ends their own granted window early (REVOKED). Removing it from UserLock arrives with the connector
+     * (issue 6); until then the window simply stops counting as granted here.
+     */
+    public RequestSummary endEarly(long id) {
+        DirectoryPerson me = people.me();
+        ExtensionRequest request = em.find(ExtensionRequest.class, id);
+        if (request == null || !request.requester().equals(me.guid())) {
+            throw new AccessRefused("request " + id);
+        }
+        move(request, RequestState.REVOKED, ActorType.PERSON, me.account(), "ended early by the employee");
+        return RequestSummary.of(request);
+    }
+
+    /**
+     * Turns up to {@code max} waiting out-of-hours denials into requests (or attaches them to one), in one
+     * transaction with their hand-over marks: a failure (the directory is down) rolls all of it back and the same
+     * denials are taken again on the next run. Returns how many denials were handled.
+     */
+    public int processDenials(int max) {
+        List<DeniedLogon> claimed = denials.claim(max);
+        Instant now = clock.instant();
+        for (DeniedLogon denial : claimed) {
+            Long requestId = handle(denial, now);
+            denials.markHandled(denial.notificationId(), requestId, now);
+        }
+        return claimed.size();
+    }
+
+    private Long handle(DeniedLogon denial, Instant now) {
+        Optional<DirectoryPerson> person =
+                denial.user() == null || denial.user().isBlank()
+                        ? Optional.empty()
+                        : directory.findByAccount(denial.account());
+        if (person.isEmpty()) {
+            // No audit entry per unknown user: a flood of denials for made-up names must not flood the chain. The
+            // notification keeps the outcome (handled, no request).
+            return null;
+        }
+        DirectoryPerson who = person.get();
+        String guid = who.guid().toString();
+        Optional<ExtensionRequest> covering = granted(guid, denial.at());
+        if (covering.isPresent()) {
+            ExtensionRequest request = covering.get();
+            attach(request, denial);
+            audit(
+                    ActorType.SYSTEM,
+                    "requests",
+                    "request.denial-attached",
+                    request,
+                    "denied although approved: not yet in effect in UserLock (it refreshes about every 5 minutes)");
+            return request.id();
+        }
+        Instant start = denial.at().truncatedTo(ChronoUnit.MINUTES);
+        Instant end = policy.proposedEnd(start);
+        Optional<ExtensionRequest> open = overlapping(guid, start, end, OPEN);
+        if (open.isPresent()) {
+            ExtensionRequest request = open.get();
+            attach(request, denial);
+            audit(ActorType.SYSTEM, "requests", "request.denial-attached", request, "another denial in the window");
+            return request.id();
+        }
+        ExtensionRequest request = new ExtensionRequest(
+                RequestOrigin.DENIAL,
+                who.guid(),
+                who.account(),
+                who.displayName(),
+                start,
+                end,
+                sessionTypeOf(denial),
+                null,
+                now);
+        route(request, who);
+        em.persist(request);
+        em.flush();
+        attach(request, denial);
+        audit(
+                ActorType.SYSTEM,
+                "requests",
+                "request.opened",
+                request,
+                "after a denied logon on " + denial.computer() + ": " + window(request));
+        if (policy.submitsDenialsAtOnce()) {
+            move(request, RequestState.PENDING, ActorType.SYSTEM, "requests", "submitted at once (policy)");
+        }
+        return request.id();
+    }
+
+    private void attach(ExtensionRequest request, DeniedLogon denial) {
+        request.recordDenial(denial.computer(), denial.clientAddress(), denial.sessionType());
+        em.persist(new RequestDenial(
+                request.id(),
+                denial.notificationId(),
+                denial.at(),
+                denial.computer(),
+                denial.clientAddress(),
+                denial.sessionType()));
+    }
+
+    private void route(ExtensionRequest request, DirectoryPerson person) {
+        ApproverResolution approver = directory.resolveApprover(person);
+        request.routeTo(
+                approver.approver().map(DirectoryPerson::guid).orElse(null),
+                approver.approver().map(DirectoryPerson::displayName).orElse(null),
+                approver.fallbackGroup(),
+                approver.reason().name());
+    }
+
+    private void move(ExtensionRequest request, RequestState next, ActorType actorType, String actor, String why) {
+        RequestState from = request.state();
+        try {
+            request.enter(RequestLifecycle.move(from, next), clock.instant());
+        } catch (IllegalTransition e) {
+            throw new RequestRefused(List.of("request.problem.state." + from), request.id());
+        }
+        audit(
+                actorType,
+                actor,
+                "request." + next.name().toLowerCase(Locale.ROOT),
+                request,
+                from + " -> " + next + (why == null ? "" : ": " + why));
+    }
+
+    private Optional<ExtensionRequest> overlapping(
+            String requester, Instant start, Instant end, Set<RequestState> states) {
+        return em
+                .createQuery(
+                        "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid = :me AND r.state IN :states AND"
+                                + " r.windowStart < :end AND r.windowEnd > :start ORDER BY r.windowStart",
+                        ExtensionRequest.class)
+                .setParameter("me", requester)
+                .setParameter("states", states)
+                .setParameter("start", start)
+                .setParameter("end", end)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
+    private Optional<ExtensionRequest> granted(String requester, Instant moment) {
+        return overlapping(requester, moment, moment.plusNanos(1000), GRANTED).filter(r -> r.covers(moment));
+    }
+
+    private String sessionTypeOf(DeniedLogon denial) {
+        String type =
+                denial.sessionType() == null ? "" : denial.sessionType().strip().toUpperCase(Locale.ROOT);
+        return policy.sessionTypes().contains(type) ? type : String.join(",", policy.sessionTypes());
+    }
+
+    private void audit(ActorType type, String actor, String action, ExtensionRequest request, String details) {
+        auditLog.append(new AuditRecord(type, actor, action, "request " + request.id(), details));
+    }
+
+    private static String window(ExtensionRequest request) {
+        return request.windowStart() + " to " + request.windowEnd() + " ("
+                + request.length().toMinutes() + " min, " + request.sessionTypes() + ")";
+    }
+
+    private static Set<String> upper(Set<String> types) {
+        Set<String> out = new TreeSet<>();
+        types.forEach(t -> out.add(t.strip().toUpperCase(Locale.ROOT)));
+        return out;
+    }
+}

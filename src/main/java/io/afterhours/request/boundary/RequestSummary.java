@@ -1,0 +1,65 @@
+package io.afterhours.request.boundary;
+
+import io.afterhours.request.entity.ExtensionRequest;
+import io.afterhours.request.entity.RequestOrigin;
+import io.afterhours.request.entity.RequestState;
+import java.time.Instant;
+
+/** One request as lists and detail pages show it. */
+public record RequestSummary(
+        long id,
+        RequestState state,
+        RequestOrigin origin,
+        String requesterAccount,
+        String requesterName,
+        Instant windowStart,
+        Instant windowEnd,
+        Instant requestedStart,
+        Instant requestedEnd,
+        String sessionTypes,
+        String reason,
+        String approverName,
+        String approverGroup,
+        String approverReason,
+        String denialComputer,
+        String denialClient,
+        String denialSession,
+        int denialCount,
+        Instant createdAt) {
+
+    static RequestSummary of(ExtensionRequest r) {
+        return new RequestSummary(
+                r.id(),
+                r.state(),
+                r.origin(),
+                r.requesterAccount(),
+                r.requesterName(),
+                r.windowStart(),
+                r.windowEnd(),
+                r.requestedStart(),
+                r.requestedEnd(),
+                r.sessionTypes(),
+                r.reason(),
+                r.approverName(),
+                r.approverGroup(),
+                r.approverReason(),
+                r.denialComputer(),
+                r.denialClient(),
+                r.denialSession(),
+                r.denialCount(),
+                r.createdAt());
+    }
+
+    public boolean cancellable() {
+        return state.isOpen();
+    }
+
+    /** A granted window that has not ended yet can be ended early. */
+    public boolean endable() {
+        return state.isGranted() && windowEnd.isAfter(Instant.now());
+    }
+
+    public long minutes() {
+        return java.time.Duration.between(windowStart, windowEnd).toMinutes();
+    }
+}

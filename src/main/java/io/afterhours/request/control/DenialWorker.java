@@ -1,0 +1,62 @@
+package io.afterhours.request.control;
+
+import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
+import io.afterhours.platform.control.LogSafe;
+import io.afterhours.request.boundary.ExtensionRequests;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns out-of-hours denials into requests shortly after they arrive ({@code afterhours.request.denial-poll}). The
+ * work itself is claimed in the database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at once;
+ * a failed batch (directory or database down) is rolled back and taken again on the next run.
+ */
+@ApplicationScoped
+public class DenialWorker {
+
+    private static final Logger LOG = Logger.getLogger(DenialWorker.class.getName());
+    static final int BATCH = 50;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ExtensionRequests requests;
+
+    @Inject
+    @ConfigProperty(name = "afterhours.request.denial-poll")
+    Duration interval;
+
+    private ScheduledFuture<?> task;
+
+    void start(@Observes SchemaReady ready) {
+        task = scheduler.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void runSafely() {
+        try {
+            while (requests.processDenials(BATCH) == BATCH) {
+                // a full batch: more may be waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Denials wait for the next run: {0}", LogSafe.of(e.toString()));
+        }
+    }
+}

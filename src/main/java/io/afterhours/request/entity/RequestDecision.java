@@ -1,0 +1,91 @@
+package io.afterhours.request.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The decision on a request. One per request (its key is the request's id), so a second decision fails to insert
+ * even if two approvers got past every check at the same moment.
+ */
+@Entity
+@Table(name = "request_decision")
+public class RequestDecision {
+
+    public enum Outcome {
+        APPROVED,
+        DENIED
+    }
+
+    @Id
+    @Column(name = "request_id")
+    private long requestId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Outcome outcome;
+
+    @Column(name = "decided_at", nullable = false)
+    private Instant decidedAt;
+
+    @Column(name = "decided_by_guid", nullable = false)
+    private String decidedByGuid;
+
+    @Column(name = "decided_by_name")
+    private String decidedByName;
+
+    @Column(name = "on_behalf_of")
+    private String onBehalfOf;
+
+    @Column(name = "window_start", nullable = false)
+    private Instant windowStart;
+
+    @Column(name = "window_end", nullable = false)
+    private Instant windowEnd;
+
+    private String note;
+
+    protected RequestDecision() {}
+
+    public RequestDecision(
+            long requestId,
+            Outcome outcome,
+            Instant decidedAt,
+            UUID decidedBy,
+            String decidedByName,
+            String onBehalfOf,
+            Instant windowStart,
+            Instant windowEnd,
+            String note) {
+        this.requestId = requestId;
+        this.outcome = outcome;
+        this.decidedAt = decidedAt;
+        this.decidedByGuid = decidedBy.toString();
+        this.decidedByName = decidedByName;
+        this.onBehalfOf = onBehalfOf;
+        this.windowStart = windowStart;
+        this.windowEnd = windowEnd;
+        this.note = note;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String decidedByName() {
+        return decidedByName;
+    }
+
+    public String note() {
+        return note;
+    }
+}

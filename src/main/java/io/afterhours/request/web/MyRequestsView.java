@@ -1,0 +1,154 @@
+package io.afterhours.request.web;
+
+import io.afterhours.request.boundary.ExtensionRequests;
+import io.afterhours.request.boundary.RequestCommand;
+import io.afterhours.request.boundary.RequestRefused;
+import io.afterhours.request.boundary.RequestRules;
+import io.afterhours.request.boundary.RequestSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * "My requests" ({@code requests.xhtml}): the employee's form to ask for extra hours and the list of their requests,
+ * with times in the organisation's display zone, named on the page.
+ */
+@Named
+@ViewScoped
+public class MyRequestsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
+
+    @Inject
+    transient ExtensionRequests requests;
+
+    private LocalDateTime start;
+    private LocalDateTime end;
+    private List<String> sessionTypes = List.of("WORKSTATION");
+    private String reason;
+    private List<RequestSummary> mine;
+    private RequestRules rules;
+
+    @PostConstruct
+    void init() {
+        rules = requests.rules();
+        LocalDateTime now = LocalDateTime.now(zone());
+        // The next quarter hour, for two hours: the most common ask.
+        start = now.truncatedTo(ChronoUnit.HOURS).plusMinutes((now.getMinute() / 15 + 1) * 15L);
+        end = start.plus(rules.defaultLength());
+        reload();
+    }
+
+    public void submit() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            RequestSummary made = requests.requestAhead(
+                    RequestCommand.inZone(start, end, zone(), new LinkedHashSet<>(sessionTypes), reason));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("request.sent", made.id()), null));
+            reason = null;
+            reload();
+        } catch (RequestRefused refused) {
+            for (String problem : refused.problems()) {
+                faces.addMessage(
+                        null,
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, text(problem, refused.overlapping()), null));
+            }
+            faces.validationFailed();
+        }
+    }
+
+    public void cancel(long id) {
+        if (RequestActions.run(() -> requests.cancel(id), "request.cancelled", id)) {
+            reload();
+        }
+    }
+
+    public void endEarly(long id) {
+        if (RequestActions.run(() -> requests.endEarly(id), "request.ended", id)) {
+            reload();
+        }
+    }
+
+    /** Sets the end from a preset length (minutes) after the chosen start. */
+    public void lasting(int minutes) {
+        end = start.plusMinutes(minutes);
+    }
+
+    public String shown(Instant instant) {
+        return instant == null ? "" : SHOWN.format(instant.atZone(zone()));
+    }
+
+    public String length(RequestSummary request) {
+        Duration length = Duration.between(request.windowStart(), request.windowEnd());
+        return length.toHours() + " h " + (length.toMinutesPart() == 0 ? "" : length.toMinutesPart() + " min");
+    }
+
+    public String getZoneName() {
+        return zone().getId();
+    }
+
+    private ZoneId zone() {
+        return rules.displayZone();
+    }
+
+    private void reload() {
+        mine = requests.mine();
+    }
+
+    private static String text(String key, Object argument) {
+        return RequestActions.text(key, argument);
+    }
+
+    public RequestRules getRules() {
+        return rules;
+    }
+
+    public List<RequestSummary> getMine() {
+        return mine;
+    }
+
+    public LocalDateTime getStart() {
+        return start;
+    }
+
+    public void setStart(LocalDateTime start) {
+        this.start = start;
+    }
+
+    public LocalDateTime getEnd() {
+        return end;
+    }
+
+    public void setEnd(LocalDateTime end) {
+        this.end = end;
+    }
+
+    public List<String> getSessionTypes() {
+        return sessionTypes;
+    }
+
+    public void setSessionTypes(List<String> sessionTypes) {
+        this.sessionTypes = sessionTypes;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}

@@ -1,0 +1,54 @@
+package io.afterhours.request.web;
+
+import io.afterhours.platform.boundary.AccessRefused;
+import io.afterhours.platform.web.Refusal;
+import io.afterhours.request.boundary.RequestRefused;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * How the request pages run one action on one request: the boundary call, then a message from the bundle for what
+ * happened, every refusal reason as an error, and a refused object as 403 (audited by the refused-access page).
+ */
+final class RequestActions {
+
+    private RequestActions() {}
+
+    /** Runs {@code action}; returns whether it went through (the page then reloads its lists). */
+    static boolean run(Runnable action, String doneKey, long id) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            action.run();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(doneKey, id), null));
+            return true;
+        } catch (RequestRefused refused) {
+            refused.problems()
+                    .forEach(p ->
+                            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(p, id), null)));
+            faces.validationFailed();
+            return true;
+        } catch (AccessRefused refused) {
+            Refusal.refuse(faces, refused.getMessage());
+            return false;
+        }
+    }
+
+    /** A message from the bundle: {@code key} or {@code key|arg|arg}, with {@code first} as argument {0}. */
+    static String text(String problem, Object first) {
+        List<String> parts = Arrays.asList(problem.split("\\|"));
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+        String key = parts.get(0);
+        String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
+        Object[] args = new Object[parts.size()];
+        args[0] = first == null ? "" : first;
+        for (int i = 1; i < parts.size(); i++) {
+            args[i] = parts.get(i);
+        }
+        return MessageFormat.format(pattern, args);
+    }
+}
