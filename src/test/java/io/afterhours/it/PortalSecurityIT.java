@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFReader;
 import io.afterhours.directory.control.AdGuid;
-import io.afterhours.directory.control.DemoDirectoryServer;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -302,7 +300,7 @@ class PortalSecurityIT {
         PortalSession browser = new PortalSession(base).signedInAs("aivanova");
         assertSignedIn(browser, "before");
         String dn = DEMO.get("aivanova").getDN();
-        try (LDAPConnection directory = directoryAdmin()) {
+        try (LDAPConnection directory = DemoDirectory.admin(base)) {
             directory.modify(dn, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
             try {
                 HttpResponse<String> next = waitForRedirect(browser);
@@ -377,15 +375,6 @@ class PortalSecurityIT {
             Thread.sleep(250);
         }
         return fail("the session of a disabled account was not ended");
-    }
-
-    private LDAPConnection directoryAdmin() throws Exception {
-        LDAPURL url = new LDAPURL(get(base, "api/it-probe/directory/url").body());
-        return new LDAPConnection(
-                "127.0.0.1",
-                url.getPort(),
-                DemoDirectoryServer.SERVICE_DN,
-                System.getProperty("afterhours.it.directory.password"));
     }
 
     private long auditHead() {

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RequestsIT {
 
     private static final DateTimeFormatter FORM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String MATHILDE = "cn=Mathilde Dubois,ou=users,dc=corp,dc=local";
 
     @ArquillianResource
     URL deploymentUrl;
@@ -58,24 +59,24 @@ class RequestsIT {
     }
 
     @Test
-    void anOutOfHoursDenialBecomesARequestForTheLineManagerAndMoreDenialsJoinIt() {
-        // A night in Paris (the IT's working-hours zone) on a day of its own, so no earlier run's request overlaps.
-        LocalDate day =
-                LocalDate.of(2024, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 3000));
-        String first = day + "T22:47:05+01:00";
-        String second = day + "T23:30:00+01:00";
+    void anOutOfHoursDenialBecomesARequestForTheLineManagerAndMoreDenialsJoinIt() throws Exception {
+        // Someone who exists for this run only, refused at 23:00 UTC tonight (midnight in Paris, the IT's hours zone).
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE);
+        String night = LocalDate.now(ZoneOffset.UTC) + "T23:00:00Z";
+        String later = LocalDate.now(ZoneOffset.UTC) + "T23:40:00Z";
 
-        long notification = stored("zlefevre", first, marker);
+        long notification = stored(user, night, marker);
         String handled = await(
                 () -> get(base, "api/it-probe/notifications/" + notification + "/request")
                         .body(),
                 s -> s.startsWith("true|") && !s.endsWith("|-"));
         long requestId = Long.parseLong(handled.substring("true|".length()));
 
-        String request = row("zlefevre", requestId);
+        String request = row(user, requestId);
         assertTrue(request.contains("|PENDING|DENIAL|1|Mathilde Dubois|" + marker), request);
 
-        long again = stored("zlefevre", second, marker + "-2");
+        long again = stored(user, later, marker + "-2");
         assertEquals(
                 "true|" + requestId,
                 await(
@@ -83,12 +84,34 @@ class RequestsIT {
                                 .body(),
                         s -> s.startsWith("true")),
                 "a second denial in the window joins the request");
-        assertTrue(row("zlefevre", requestId).contains("|PENDING|DENIAL|2|"), "counted, not duplicated");
+        assertTrue(row(user, requestId).contains("|PENDING|DENIAL|2|"), "counted, not duplicated");
 
-        PortalSession zoe = new PortalSession(base).signedInAs("zlefevre");
-        String page = zoe.get("requests.xhtml").body();
-        assertTrue(page.contains("data-request=\"" + requestId + "\""), "on her My requests page");
+        PortalSession employee = new PortalSession(base).signedInAs(user);
+        String page = employee.get("requests.xhtml").body();
+        assertTrue(page.contains("data-request=\"" + requestId + "\""), "on their My requests page");
         assertTrue(page.contains(marker), "with the computer that was refused");
+        assertTrue(
+                new PortalSession(base)
+                        .signedInAs("mdubois")
+                        .get("inbox.xhtml")
+                        .body()
+                        .contains("data-request=\"" + requestId + "\""),
+                "in the line manager's inbox");
+    }
+
+    @Test
+    void anUndecidedRequestWhoseWindowHasPassedExpires() throws Exception {
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE);
+        long notification = stored(user, "2025-03-12T22:47:05+01:00", marker);
+        String handled = await(
+                () -> get(base, "api/it-probe/notifications/" + notification + "/request")
+                        .body(),
+                s -> s.startsWith("true|") && !s.endsWith("|-"));
+        long requestId = Long.parseLong(handled.substring("true|".length()));
+
+        await(() -> row(user, requestId), r -> r.contains("|EXPIRED|"));
+        assertTrue(audit("request.expired").contains("the window ended without a decision"));
     }
 
     @Test
@@ -161,6 +184,16 @@ class RequestsIT {
 
         inbox = mathilde.get("inbox.xhtml").body();
         assertFalse(inbox.contains("data-request=\"" + shortened + "\""), "decided requests leave the inbox");
+        assertTrue(
+                mathilde.get("team.xhtml").body().contains("data-request=\"" + shortened + "\""),
+                "and show in her team view");
+        assertFalse(
+                new PortalSession(base)
+                        .signedInAs("kbenali")
+                        .get("team.xhtml")
+                        .body()
+                        .contains("data-request=\"" + shortened + "\""),
+                "not in another manager's team view");
         mathilde.click("inbox.xhtml", inbox, buttonOf(inbox, "inbox:pending", denied, "deny"), true);
         String noReason = denyWith(mathilde, inbox, "");
         assertTrue(noReason.contains("Say why you deny it"), noReason);

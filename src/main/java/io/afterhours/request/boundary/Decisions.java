@@ -36,6 +36,8 @@ import java.util.Optional;
 @Transactional
 public class Decisions {
 
+    static final java.time.Duration TEAM_HISTORY = java.time.Duration.ofDays(90);
+
     @PersistenceContext
     EntityManager em;
 
@@ -71,6 +73,31 @@ public class Decisions {
                 .getResultList()
                 .stream()
                 .filter(r -> mayDecide(me, r))
+                .map(RequestSummary::of)
+                .toList();
+    }
+
+    /**
+     * My direct reports' requests whose window ended less than 90 days ago or is still to come, newest first: the
+     * manager's team view. Only managers; "my reports" as the directory says now.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RequestSummary> team() {
+        List<String> reports =
+                people.myTeam().stream().map(p -> p.guid().toString()).toList();
+        if (reports.isEmpty()) {
+            return List.of();
+        }
+        return em
+                .createQuery(
+                        "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid IN :reports AND r.windowEnd > :since"
+                                + " ORDER BY r.windowStart DESC, r.id DESC",
+                        ExtensionRequest.class)
+                .setParameter("reports", reports)
+                .setParameter("since", clock.instant().minus(TEAM_HISTORY))
+                .setMaxResults(500)
+                .getResultList()
+                .stream()
                 .map(RequestSummary::of)
                 .toList();
     }

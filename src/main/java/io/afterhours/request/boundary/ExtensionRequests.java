@@ -168,6 +168,26 @@ public class ExtensionRequests {
     }
 
     /**
+     * Undecided requests whose window has passed become EXPIRED (F2), up to {@code max} per call. Claimed with
+     * {@code FOR UPDATE SKIP LOCKED}, so two instances never expire the same request twice; a request being decided
+     * right now is skipped and looked at again next time.
+     */
+    @SuppressWarnings("unchecked")
+    public int expireOverdue(int max) {
+        Instant now = clock.instant();
+        List<Number> ids = em.createNativeQuery("SELECT id FROM extension_request WHERE state IN ('DRAFT', 'PENDING')"
+                        + " AND window_end <= ? ORDER BY id FETCH FIRST " + Math.max(1, max)
+                        + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .setParameter(1, java.sql.Timestamp.from(now))
+                .getResultList();
+        for (Number id : ids) {
+            ExtensionRequest request = em.find(ExtensionRequest.class, id.longValue());
+            move(request, RequestState.EXPIRED, ActorType.SYSTEM, "requests", "the window ended without a decision");
+        }
+        return ids.size();
+    }
+
+    /**
      * Turns up to {@code max} waiting out-of-hours denials into requests (or attaches them to one), in one
      * transaction with their hand-over marks: a failure (the directory is down) rolls all of it back and the same
      * denials are taken again on the next run. Returns how many denials were handled.

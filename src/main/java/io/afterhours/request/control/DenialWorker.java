@@ -17,9 +17,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Turns out-of-hours denials into requests shortly after they arrive ({@code afterhours.request.denial-poll}). The
- * work itself is claimed in the database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at once;
- * a failed batch (directory or database down) is rolled back and taken again on the next run.
+ * The request jobs, every {@code afterhours.request.denial-poll}: turns out-of-hours denials into requests shortly
+ * after they arrive, and expires undecided requests whose window has passed. The work itself is claimed in the
+ * database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at once; a failed batch (directory or
+ * database down) is rolled back and taken again on the next run.
  */
 @ApplicationScoped
 public class DenialWorker {
@@ -54,6 +55,9 @@ public class DenialWorker {
         try {
             while (requests.processDenials(BATCH) == BATCH) {
                 // a full batch: more may be waiting
+            }
+            while (requests.expireOverdue(BATCH) == BATCH) {
+                // the same for undecided requests whose window has passed
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Denials wait for the next run: {0}", LogSafe.of(e.toString()));
