@@ -8,6 +8,7 @@ import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
 import io.afterhours.platform.boundary.AccessRefused;
+import io.afterhours.platform.boundary.Roles;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.entity.ExtensionRequest;
 import io.afterhours.request.entity.RequestDecision;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +54,9 @@ public class Decisions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SecurityContext security;
 
     /**
      * Pending requests routed to me (by the snapshot taken when each was made; a decision re-checks the directory),
@@ -170,6 +175,35 @@ public class Decisions {
                                         ? " as requested"
                                         : " (asked " + request.requestedStart() + " to " + request.requestedEnd() + ")")
                         : "PENDING -> DENIED: " + decision.note()));
+        return RequestSummary.of(request);
+    }
+
+    /**
+     * Ends a granted window early on the approver's side (REVOKED): whoever may decide the request, or an administrator.
+     * Removing it from UserLock arrives with the connector.
+     */
+    public RequestSummary revoke(long id) {
+        DirectoryPerson me = people.me();
+        ExtensionRequest request = em.find(ExtensionRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        boolean administrator = security.isCallerInRole(Roles.ADMINISTRATOR);
+        if (request == null
+                || !(mayDecide(me, request)
+                        || administrator && !request.requester().equals(me.guid()))) {
+            throw new AccessRefused("request " + id);
+        }
+        RequestState from = request.state();
+        if (!from.isGranted()) {
+            throw new RequestRefused(List.of("request.problem.state." + from), id);
+        }
+        Instant now = clock.instant();
+        request.enter(RequestLifecycle.move(from, RequestState.REVOKED), now);
+        auditLog.append(new AuditRecord(
+                ActorType.PERSON,
+                me.account(),
+                "request.revoked",
+                "request " + id,
+                from + " -> REVOKED: ended early by "
+                        + (mayDecide(me, request) ? "the approver" : "an administrator")));
         return RequestSummary.of(request);
     }
 

@@ -37,7 +37,8 @@ public class MyRequestsView implements Serializable {
 
     private LocalDateTime start;
     private LocalDateTime end;
-    private List<String> sessionTypes = List.of("WORKSTATION");
+    // A mutable list: Faces fills the submitted values into a new instance of the same collection class.
+    private List<String> sessionTypes = new java.util.ArrayList<>(List.of("WORKSTATION"));
     private String reason;
     private List<RequestSummary> mine;
     private RequestRules rules;

@@ -40,6 +40,12 @@ public class TeamRequestsView {
         return list;
     }
 
+    public void revoke(long id) {
+        if (RequestActions.run(() -> decisions.revoke(id), "request.revoked", id)) {
+            list = null;
+        }
+    }
+
     public String shown(Instant instant) {
         if (zone == null) {
             zone = requests.rules().displayZone();
