@@ -155,7 +155,8 @@ class RequestsIT {
         String page = employee.get("requests.xhtml").body();
         assertTrue(page.contains("Quarter-end &lt;close&gt; &amp; "), "the reason, escaped");
         assertFalse(page.contains("<close>"), "no markup from the reason");
-        HttpResponse<String> withdrawn = employee.click("requests.xhtml", page, cancelButtonOf(page, id), true);
+        HttpResponse<String> withdrawn =
+                employee.click("requests.xhtml", page, buttonOf(page, "mine:list", id, "cancel"), true);
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());
         assertTrue(withdrawn.body().contains("data-request=\"" + id + "\""), "the list is redrawn");
         assertTrue(row("sobrien", id).contains("|CANCELLED|"));
@@ -202,20 +203,13 @@ class RequestsIT {
         assertTrue(withReason.contains("denied"), withReason);
         assertTrue(row("pmartin", denied).contains("|DENIED|"));
 
-        String paulsPage = paul.get("requests.xhtml").body();
-        HttpResponse<String> ended =
-                paul.click("requests.xhtml", paulsPage, buttonOf(paulsPage, "mine:list", shortened, "end"), true);
-        assertEquals(200, ended.statusCode(), ended.body());
+        pressInRow(paul, "requests.xhtml", "mine:list", shortened, "end");
         assertTrue(row("pmartin", shortened).contains("|REVOKED|"), "Paul ended his extension early");
         assertTrue(audit("request.revoked").contains("ended early by the employee"));
 
         long another = askAhead(paul, 60, "Backup check");
-        String fresh = mathilde.get("inbox.xhtml").body();
-        mathilde.click("inbox.xhtml", fresh, buttonOf(fresh, "inbox:pending", another, "approve"), true);
-        String team = mathilde.get("team.xhtml").body();
-        HttpResponse<String> revoked =
-                mathilde.click("team.xhtml", team, buttonOf(team, "teamRequests:requests", another, "revoke"), true);
-        assertEquals(200, revoked.statusCode(), revoked.body());
+        pressInRow(mathilde, "inbox.xhtml", "inbox:pending", another, "approve");
+        pressInRow(mathilde, "team.xhtml", "teamRequests:requests", another, "revoke");
         assertTrue(row("pmartin", another).contains("|REVOKED|"), "his manager ended it early");
         assertTrue(audit("request.revoked").contains("ended early by the approver"));
 
@@ -283,6 +277,13 @@ class RequestsIT {
         return session.post("inbox.xhtml", form, true).body();
     }
 
+    /** Opens {@code path} and presses {@code button} in the row of request {@code id} of {@code table} (AJAX). */
+    private static void pressInRow(PortalSession session, String path, String table, long id, String button) {
+        String page = session.get(path).body();
+        HttpResponse<String> response = session.click(path, page, buttonOf(page, table, id, button), true);
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
     private static String buttonOf(String page, String table, long id, String button) {
         int row = page.indexOf("data-request=\"" + id + "\"");
         assertTrue(row > 0, "request " + id + " is listed");
@@ -335,15 +336,6 @@ class RequestsIT {
         HttpResponse<String> response = session.post("requests.xhtml", form, true);
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
-    }
-
-    private static String cancelButtonOf(String page, long id) {
-        // The row's withdraw button: the data table numbers rows, so find the one in the row of this request.
-        int row = page.indexOf("data-request=\"" + id + "\"");
-        assertTrue(row > 0, "request " + id + " is listed");
-        java.util.regex.Matcher button = java.util.regex.Pattern.compile("id=\"(mine:list:\\d+:cancel)\"")
-                .matcher(page);
-        return button.find(row) ? button.group(1) : fail("no withdraw button for " + id);
     }
 
     private JsonArray requests(String account) {
