@@ -129,12 +129,7 @@ class RequestsIT {
     @Test
     void anEmployeeAsksAheadIsToldWhatThePolicyRefusesAndWithdraws() {
         PortalSession employee = new PortalSession(base).signedInAs("sobrien");
-        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC)
-                .plusDays(ThreadLocalRandom.current().nextInt(1, 13))
-                .withHour(ThreadLocalRandom.current().nextInt(0, 23))
-                .withMinute(15 * ThreadLocalRandom.current().nextInt(0, 4))
-                .withSecond(0)
-                .withNano(0);
+        LocalDateTime start = someQuarterHourAhead();
 
         int before = requests("sobrien").size();
         String tooLong = ask(employee, start, start.plusHours(9), "Quarter-end close");
@@ -254,14 +249,23 @@ class RequestsIT {
         assertEquals(1, decisionsOn(id));
     }
 
-    /** Asks ahead for a window of {@code minutes} on a day of its own; returns the new request's id. */
-    private long askAhead(PortalSession session, int minutes, String reason) {
-        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC)
-                .plusDays(ThreadLocalRandom.current().nextInt(1, 13))
-                .withHour(ThreadLocalRandom.current().nextInt(0, 20))
-                .withMinute(15 * ThreadLocalRandom.current().nextInt(0, 4))
+    /**
+     * A quarter hour 1 to 12 days ahead, before 20:00 UTC (room for the longest window the tests ask for before the
+     * day ends): runs sharing a database rarely pick overlapping windows for the same person.
+     */
+    private static LocalDateTime someQuarterHourAhead() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return LocalDateTime.now(ZoneOffset.UTC)
+                .plusDays(random.nextInt(1, 13))
+                .withHour(random.nextInt(0, 20))
+                .withMinute(15 * random.nextInt(0, 4))
                 .withSecond(0)
                 .withNano(0);
+    }
+
+    /** Asks ahead for a window of {@code minutes} on a day of its own; returns the new request's id. */
+    private long askAhead(PortalSession session, int minutes, String reason) {
+        LocalDateTime start = someQuarterHourAhead();
         String answer = ask(session, start, start.plusMinutes(minutes), reason);
         java.util.regex.Matcher sent =
                 java.util.regex.Pattern.compile("Request (\\d+) was sent").matcher(answer);

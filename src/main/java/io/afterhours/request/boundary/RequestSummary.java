@@ -58,8 +58,4 @@ public record RequestSummary(
     public boolean endable() {
         return state.isGranted() && windowEnd.isAfter(Instant.now());
     }
-
-    public long minutes() {
-        return java.time.Duration.between(windowStart, windowEnd).toMinutes();
-    }
 }

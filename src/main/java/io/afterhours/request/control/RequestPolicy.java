@@ -118,9 +118,10 @@ public class RequestPolicy {
         return problems;
     }
 
-    /** The window a denial proposes: from the denial, the default length, never past the maximum. */
+    /** The window a denial proposes: from the denial, the default length. */
     public Instant proposedEnd(Instant deniedAt) {
-        return deniedAt.plus(defaultLength.compareTo(maxLength) <= 0 ? defaultLength : maxLength);
+        // load() guarantees defaultLength <= maxLength.
+        return deniedAt.plus(defaultLength);
     }
 
     public boolean submitsDenialsAtOnce() {

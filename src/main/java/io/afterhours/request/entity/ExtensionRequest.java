@@ -156,11 +156,6 @@ public class ExtensionRequest {
         this.updatedAt = now;
     }
 
-    public void giveReason(String reason, Instant now) {
-        this.reason = reason;
-        this.updatedAt = now;
-    }
-
     public boolean overlaps(Instant start, Instant end) {
         return windowStart.isBefore(end) && start.isBefore(windowEnd);
     }

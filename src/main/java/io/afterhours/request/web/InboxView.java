@@ -13,7 +13,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -25,7 +24,6 @@ import java.util.List;
 public class InboxView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
 
     @Inject
     transient Decisions decisions;
@@ -80,12 +78,11 @@ public class InboxView implements Serializable {
     }
 
     public String shown(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(zone));
+        return WindowText.moment(instant, zone);
     }
 
     public String length(RequestSummary request) {
-        Duration length = Duration.between(request.windowStart(), request.windowEnd());
-        return length.toHours() + " h" + (length.toMinutesPart() == 0 ? "" : " " + length.toMinutesPart() + " min");
+        return WindowText.length(request.windowStart(), request.windowEnd());
     }
 
     public String getZoneName() {

@@ -12,11 +12,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +28,6 @@ import java.util.List;
 public class MyRequestsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
 
     @Inject
     transient ExtensionRequests requests;
@@ -58,14 +55,19 @@ public class MyRequestsView implements Serializable {
         try {
             RequestSummary made = requests.requestAhead(
                     RequestCommand.inZone(start, end, zone(), new LinkedHashSet<>(sessionTypes), reason));
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("request.sent", made.id()), null));
+            faces.addMessage(
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_INFO, RequestActions.text("request.sent", made.id()), null));
             reason = null;
             reload();
         } catch (RequestRefused refused) {
             for (String problem : refused.problems()) {
                 faces.addMessage(
                         null,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, text(problem, refused.overlapping()), null));
+                        new FacesMessage(
+                                FacesMessage.SEVERITY_ERROR,
+                                RequestActions.text(problem, refused.overlapping()),
+                                null));
             }
             faces.validationFailed();
         }
@@ -89,12 +91,11 @@ public class MyRequestsView implements Serializable {
     }
 
     public String shown(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(zone()));
+        return WindowText.moment(instant, zone());
     }
 
     public String length(RequestSummary request) {
-        Duration length = Duration.between(request.windowStart(), request.windowEnd());
-        return length.toHours() + " h " + (length.toMinutesPart() == 0 ? "" : length.toMinutesPart() + " min");
+        return WindowText.length(request.windowStart(), request.windowEnd());
     }
 
     public String getZoneName() {
@@ -107,10 +108,6 @@ public class MyRequestsView implements Serializable {
 
     private void reload() {
         mine = requests.mine();
-    }
-
-    private static String text(String key, Object argument) {
-        return RequestActions.text(key, argument);
     }
 
     public RequestRules getRules() {

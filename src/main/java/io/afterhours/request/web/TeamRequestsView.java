@@ -9,15 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The requests part of the manager's team page ({@code team.xhtml}): their reports' recent and coming windows. */
 @Named
 @RequestScoped
 public class TeamRequestsView {
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
 
     @Inject
     Decisions decisions;
@@ -50,6 +47,6 @@ public class TeamRequestsView {
         if (zone == null) {
             zone = requests.rules().displayZone();
         }
-        return instant == null ? "" : SHOWN.format(instant.atZone(zone));
+        return WindowText.moment(instant, zone);
     }
 }
