@@ -124,6 +124,11 @@ public class Directory {
         return cached("reports:" + manager.guid(), () -> ldap().directReports(manager.dn(), MAX_TEAM));
     }
 
+    /** Up to {@code limit} enabled people whose account, name or mail starts with the text; not cached. */
+    public java.util.List<DirectoryPerson> find(String text, int limit) {
+        return ldap().find(text, limit);
+    }
+
     public ApproverResolution resolveApprover(DirectoryPerson person) {
         ldap();
         return ManagerChain.resolve(person, this::findByDn, fallbackGroup, maxManagerHops);

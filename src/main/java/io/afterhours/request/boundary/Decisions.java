@@ -9,6 +9,7 @@ import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.platform.boundary.Roles;
+import io.afterhours.request.control.DeputyAssignments;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.entity.ExtensionRequest;
 import io.afterhours.request.entity.RequestDecision;
@@ -58,8 +59,11 @@ public class Decisions {
     @Inject
     SecurityContext security;
 
+    @Inject
+    DeputyAssignments deputies;
+
     /**
-     * Pending requests routed to me (by the snapshot taken when each was made; a decision re-checks the directory),
+     * Pending requests routed to me or to a manager I stand in for as deputy (by the snapshot taken when each was made; a decision re-checks the directory),
      * or to a fallback group I belong to; never my own. Oldest window first.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -68,12 +72,14 @@ public class Decisions {
         return em
                 .createQuery(
                         "SELECT r FROM ExtensionRequest r WHERE r.state = :pending AND r.requesterGuid <> :me AND"
-                                + " (r.approverGuid = :me OR (r.approverGuid IS NULL AND r.approverGroup IN :groups))"
+                                + " (r.approverGuid = :me OR r.approverGuid IN :deputizing"
+                                + " OR (r.approverGuid IS NULL AND r.approverGroup IN :groups))"
                                 + " ORDER BY r.windowStart, r.id",
                         ExtensionRequest.class)
                 .setParameter("pending", RequestState.PENDING)
                 .setParameter("me", me.guid().toString())
-                .setParameter("groups", me.groups().isEmpty() ? List.of("-") : List.copyOf(me.groups()))
+                .setParameter("deputizing", orNone(deputizing(me)))
+                .setParameter("groups", orNone(List.copyOf(me.groups())))
                 .setMaxResults(500)
                 .getResultList()
                 .stream()
@@ -121,9 +127,11 @@ public class Decisions {
     public RequestSummary decide(DecisionCommand command) {
         DirectoryPerson me = people.me();
         ExtensionRequest request = em.find(ExtensionRequest.class, command.requestId(), LockModeType.PESSIMISTIC_WRITE);
-        if (request == null || !mayDecide(me, request)) {
+        Optional<Authority> authority = request == null ? Optional.empty() : authority(me, request);
+        if (authority.isEmpty()) {
             throw new AccessRefused("request " + command.requestId());
         }
+        String onBehalfOf = authority.get().onBehalfOf();
         if (request.state() != RequestState.PENDING) {
             throw new RequestRefused(List.of(alreadyDecided(request)), request.id());
         }
@@ -143,7 +151,7 @@ public class Decisions {
             request.grant(from, end, now);
             request.enter(RequestLifecycle.move(request.state(), RequestState.APPROVED), now);
             decision = new RequestDecision(
-                    request.id(), Outcome.APPROVED, now, me.guid(), me.displayName(), null, from, end, null);
+                    request.id(), Outcome.APPROVED, now, me.guid(), me.displayName(), onBehalfOf, from, end, null);
         } else {
             String note = command.note() == null ? "" : command.note().strip();
             if (note.isEmpty()) {
@@ -156,25 +164,26 @@ public class Decisions {
                     now,
                     me.guid(),
                     me.displayName(),
-                    null,
+                    onBehalfOf,
                     request.windowStart(),
                     request.windowEnd(),
                     note);
         }
         em.persist(decision);
         em.flush();
+        String what = command.approve()
+                ? "PENDING -> APPROVED: " + request.windowStart() + " to " + request.windowEnd()
+                        + (request.windowEnd().equals(request.requestedEnd())
+                                        && request.windowStart().equals(request.requestedStart())
+                                ? " as requested"
+                                : " (asked " + request.requestedStart() + " to " + request.requestedEnd() + ")")
+                : "PENDING -> DENIED: " + decision.note();
         auditLog.append(new AuditRecord(
                 ActorType.PERSON,
                 me.account(),
                 command.approve() ? "request.approved" : "request.denied",
                 "request " + request.id(),
-                command.approve()
-                        ? "PENDING -> APPROVED: " + request.windowStart() + " to " + request.windowEnd()
-                                + (request.windowEnd().equals(request.requestedEnd())
-                                                && request.windowStart().equals(request.requestedStart())
-                                        ? " as requested"
-                                        : " (asked " + request.requestedStart() + " to " + request.requestedEnd() + ")")
-                        : "PENDING -> DENIED: " + decision.note()));
+                what + (onBehalfOf == null ? "" : "; as deputy, on behalf of " + onBehalfOf)));
         return RequestSummary.of(request);
     }
 
@@ -209,21 +218,51 @@ public class Decisions {
 
     /**
      * Whether this person may decide this request now: never their own; otherwise the requester's current approver
-     * by objectGUID, or a member of the fallback group when the directory names no usable manager.
+     * by objectGUID, that approver's active deputy, or a member of the fallback group when the directory names no
+     * usable manager.
      */
     boolean mayDecide(DirectoryPerson me, ExtensionRequest request) {
+        return authority(me, request).isPresent();
+    }
+
+    /** On what grounds this person may decide this request now, if at all (see {@link #mayDecide}). */
+    Optional<Authority> authority(DirectoryPerson me, ExtensionRequest request) {
         if (request.requester().equals(me.guid())) {
-            return false;
+            return Optional.empty();
         }
         Optional<DirectoryPerson> requester = directory.findByGuid(request.requester());
         if (requester.isEmpty()) {
             // Gone from the directory: only the fallback approvers can close it.
-            return request.approverGroup() != null && me.isMemberOf(request.approverGroup());
+            return request.approverGroup() != null && me.isMemberOf(request.approverGroup())
+                    ? Optional.of(Authority.OWN_RIGHT)
+                    : Optional.empty();
         }
         ApproverResolution current = directory.resolveApprover(requester.get());
-        return current.approver()
-                .map(approver -> approver.sameAs(me))
-                .orElseGet(() -> me.isMemberOf(current.fallbackGroup()));
+        if (current.approver().isEmpty()) {
+            return me.isMemberOf(current.fallbackGroup()) ? Optional.of(Authority.OWN_RIGHT) : Optional.empty();
+        }
+        DirectoryPerson approver = current.approver().get();
+        if (approver.sameAs(me)) {
+            return Optional.of(Authority.OWN_RIGHT);
+        }
+        return deputies.active(approver.guid(), me.guid(), clock.instant())
+                .map(deputyship -> new Authority(approver.displayName()));
+    }
+
+    private List<String> deputizing(DirectoryPerson me) {
+        return deputies.managersDeputizedBy(me.guid(), clock.instant()).stream()
+                .map(java.util.UUID::toString)
+                .toList();
+    }
+
+    /** JPQL's IN needs at least one value; "-" matches no GUID and no group. */
+    private static List<String> orNone(List<String> values) {
+        return values.isEmpty() ? List.of("-") : values;
+    }
+
+    /** Why someone may decide: in their own right, or as deputy on behalf of the named manager. */
+    record Authority(String onBehalfOf) {
+        static final Authority OWN_RIGHT = new Authority(null);
     }
 
     private String alreadyDecided(ExtensionRequest request) {

@@ -18,17 +18,20 @@ final class RequestActions {
 
     private RequestActions() {}
 
-    /** Runs {@code action}; returns whether it went through (the page then reloads its lists). */
-    static boolean run(Runnable action, String doneKey, long id) {
+    /**
+     * Runs {@code action} on the object {@code subject} (shown as argument {0} of the messages); returns whether it
+     * went through (the page then reloads its lists).
+     */
+    static boolean run(Runnable action, String doneKey, Object subject) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             action.run();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(doneKey, id), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(doneKey, subject), null));
             return true;
         } catch (RequestRefused refused) {
             refused.problems()
-                    .forEach(p ->
-                            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(p, id), null)));
+                    .forEach(p -> faces.addMessage(
+                            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(p, subject), null)));
             faces.validationFailed();
             return true;
         } catch (AccessRefused refused) {
