@@ -51,4 +51,14 @@ final class DemoDirectory {
         }
         return dn;
     }
+
+    /** Changes a person's {@code manager}, as an AD administrator would. */
+    static void setManager(URI base, String dn, String managerDn) throws LDAPException {
+        try (LDAPConnection connection = admin(base)) {
+            connection.modify(
+                    dn,
+                    new com.unboundid.ldap.sdk.Modification(
+                            com.unboundid.ldap.sdk.ModificationType.REPLACE, "manager", managerDn));
+        }
+    }
 }

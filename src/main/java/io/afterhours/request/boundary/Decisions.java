@@ -63,29 +63,60 @@ public class Decisions {
     DeputyAssignments deputies;
 
     /**
-     * Pending requests routed to me or to a manager I stand in for as deputy (by the snapshot taken when each was made; a decision re-checks the directory),
-     * or to a fallback group I belong to; never my own. Oldest window first.
+     * One page of the pending requests routed to me or to a manager I stand in for as deputy (by the snapshot taken
+     * when each was made, kept current by re-routing), or to a fallback group I belong to; never my own. Paged and
+     * sorted in the database; each row is checked again against the directory before it is shown.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RequestSummary> inbox() {
+    public List<InboxEntry> inbox(InboxQuery query) {
         DirectoryPerson me = people.me();
-        return em
-                .createQuery(
-                        "SELECT r FROM ExtensionRequest r WHERE r.state = :pending AND r.requesterGuid <> :me AND"
-                                + " (r.approverGuid = :me OR r.approverGuid IN :deputizing"
-                                + " OR (r.approverGuid IS NULL AND r.approverGroup IN :groups))"
-                                + " ORDER BY r.windowStart, r.id",
+        return inboxCriteria(
+                        me,
+                        query,
+                        "SELECT r FROM ExtensionRequest r",
+                        " ORDER BY " + query.sort().column() + (query.ascending() ? " ASC" : " DESC") + ", r.id",
                         ExtensionRequest.class)
+                .setFirstResult(Math.max(0, query.first()))
+                .setMaxResults(Math.min(Math.max(1, query.size()), InboxQuery.MAX_PAGE))
+                .getResultList()
+                .stream()
+                .flatMap(r -> authority(me, r).map(a -> new InboxEntry(RequestSummary.of(r), a.onBehalfOf())).stream())
+                .toList();
+    }
+
+    /** How many requests {@link #inbox(InboxQuery)} pages through: for the paginator and the menu badge. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int inboxCount(InboxQuery query) {
+        DirectoryPerson me = people.me();
+        return inboxCriteria(me, query, "SELECT COUNT(r) FROM ExtensionRequest r", "", Long.class)
+                .getSingleResult()
+                .intValue();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> inboxCriteria(
+            DirectoryPerson me, InboxQuery query, String select, String orderBy, Class<T> type) {
+        String text = query.text() == null ? "" : query.text().strip().toLowerCase(java.util.Locale.ROOT);
+        String jpql = select + " WHERE r.state = :pending AND r.requesterGuid <> :me AND"
+                + " (r.approverGuid = :me OR r.approverGuid IN :deputizing"
+                + " OR (r.approverGuid IS NULL AND r.approverGroup IN :groups))"
+                + (text.isEmpty()
+                        ? ""
+                        : " AND (LOWER(r.requesterName) LIKE :text ESCAPE '!'"
+                                + " OR LOWER(r.requesterAccount) LIKE :text ESCAPE '!')")
+                + (query.origin() == null ? "" : " AND r.origin = :origin")
+                + orderBy;
+        jakarta.persistence.TypedQuery<T> typed = em.createQuery(jpql, type)
                 .setParameter("pending", RequestState.PENDING)
                 .setParameter("me", me.guid().toString())
                 .setParameter("deputizing", orNone(deputizing(me)))
-                .setParameter("groups", orNone(List.copyOf(me.groups())))
-                .setMaxResults(500)
-                .getResultList()
-                .stream()
-                .filter(r -> mayDecide(me, r))
-                .map(RequestSummary::of)
-                .toList();
+                .setParameter("groups", orNone(List.copyOf(me.groups())));
+        if (!text.isEmpty()) {
+            typed.setParameter("text", "%" + text.replaceAll("[!%_]", "!$0") + "%");
+        }
+        if (query.origin() != null) {
+            typed.setParameter("origin", query.origin());
+        }
+        return typed;
     }
 
     /**
@@ -113,15 +144,75 @@ public class Decisions {
                 .toList();
     }
 
-    /** One request, for someone who may decide it (or has decided it). */
+    /**
+     * One request with its evidence and history, for whoever has a reason to see it: the requester, whoever may
+     * decide it now (or has decided it), the requester's line manager, administrators and auditors. Anyone else is
+     * refused, the same way whether or not it exists (P9).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RequestSummary detail(long id) {
+    public RequestDetail detail(long id) {
         DirectoryPerson me = people.me();
         ExtensionRequest request = em.find(ExtensionRequest.class, id);
-        if (request == null || !mayDecide(me, request)) {
+        if (request == null) {
             throw new AccessRefused("request " + id);
         }
-        return RequestSummary.of(request);
+        Optional<Authority> authority = authority(me, request);
+        RequestDecision decision = em.find(RequestDecision.class, request.id());
+        boolean sees = authority.isPresent()
+                || request.requester().equals(me.guid())
+                || decision != null && decision.decidedBy().equals(me.guid())
+                || isLineManagerOf(me, request)
+                || security.isCallerInRole(Roles.ADMINISTRATOR)
+                || security.isCallerInRole(Roles.AUDITOR);
+        if (!sees) {
+            throw new AccessRefused("request " + id);
+        }
+        boolean decidable = authority.isPresent() && request.state() == RequestState.PENDING;
+        return new RequestDetail(
+                RequestSummary.of(request),
+                decision == null
+                        ? null
+                        : new RequestDetail.Decided(
+                                decision.outcome().name(),
+                                decision.decidedAt(),
+                                decision.decidedByName(),
+                                decision.onBehalfOf(),
+                                decision.note()),
+                em
+                        .createQuery(
+                                "SELECT d FROM RequestDenial d WHERE d.requestId = :id ORDER BY d.deniedAt",
+                                io.afterhours.request.entity.RequestDenial.class)
+                        .setParameter("id", id)
+                        .setMaxResults(100)
+                        .getResultList()
+                        .stream()
+                        .map(d -> new RequestDetail.DeniedLogonEvidence(
+                                d.deniedAt(), d.computer(), d.clientAddress(), d.sessionType()))
+                        .toList(),
+                em
+                        .createQuery(
+                                "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid = :who AND r.id <> :id"
+                                        + " AND r.windowEnd > :since ORDER BY r.windowStart DESC, r.id DESC",
+                                ExtensionRequest.class)
+                        .setParameter("who", request.requester().toString())
+                        .setParameter("id", id)
+                        .setParameter("since", clock.instant().minus(TEAM_HISTORY))
+                        .setMaxResults(50)
+                        .getResultList()
+                        .stream()
+                        .map(RequestSummary::of)
+                        .toList(),
+                decidable,
+                authority.map(Authority::onBehalfOf).orElse(null));
+    }
+
+    private boolean isLineManagerOf(DirectoryPerson me, ExtensionRequest request) {
+        return directory
+                .findByGuid(request.requester())
+                .map(DirectoryPerson::managerDn)
+                .flatMap(directory::findByDn)
+                .filter(me::sameAs)
+                .isPresent();
     }
 
     public RequestSummary decide(DecisionCommand command) {

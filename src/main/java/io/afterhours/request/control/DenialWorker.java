@@ -3,13 +3,16 @@ package io.afterhours.request.control;
 import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
 import io.afterhours.request.boundary.ExtensionRequests;
+import io.afterhours.request.boundary.Routing;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request jobs, every {@code afterhours.request.denial-poll}: turns out-of-hours denials into requests shortly
- * after they arrive, and expires undecided requests whose window has passed. The work itself is claimed in the
+ * after they arrive, expires undecided requests whose window has passed, and every
+ * {@code afterhours.request.reroute-interval} moves pending requests to the approver the directory names now. The work itself is claimed in the
  * database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at once; a failed batch (directory or
  * database down) is rolled back and taken again on the next run.
  */
@@ -33,6 +37,19 @@ public class DenialWorker {
 
     @Inject
     ExtensionRequests requests;
+
+    @Inject
+    Routing routing;
+
+    @Inject
+    @ConfigProperty(name = "afterhours.request.reroute-interval")
+    Duration rerouteInterval;
+
+    @Inject
+    Clock clock;
+
+    /** When this instance last walked the pending requests for directory changes (another may walk too: harmless). */
+    private volatile Instant lastReroute = Instant.EPOCH;
 
     @Inject
     @ConfigProperty(name = "afterhours.request.denial-poll")
@@ -58,6 +75,12 @@ public class DenialWorker {
             }
             while (requests.expireOverdue(BATCH) == BATCH) {
                 // the same for undecided requests whose window has passed
+            }
+            if (!clock.instant().isBefore(lastReroute.plus(rerouteInterval))) {
+                lastReroute = clock.instant();
+                for (long after = 0; after >= 0; ) {
+                    after = routing.rerouteAfter(after, BATCH);
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Denials wait for the next run: {0}", LogSafe.of(e.toString()));

@@ -88,4 +88,12 @@ public class RequestDecision {
     public String note() {
         return note;
     }
+
+    public java.util.UUID decidedBy() {
+        return java.util.UUID.fromString(decidedByGuid);
+    }
+
+    public String onBehalfOf() {
+        return onBehalfOf;
+    }
 }

@@ -40,6 +40,26 @@ final class RequestActions {
         }
     }
 
+    /** Runs {@code action} and returns its result, or null when the object was refused (the 403 page follows). */
+    static <T> T call(java.util.function.Supplier<T> action) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            return action.get();
+        } catch (RequestRefused refused) {
+            refused.problems().forEach(p -> note(FacesMessage.SEVERITY_ERROR, p, refused.overlapping()));
+            faces.validationFailed();
+            return null;
+        } catch (AccessRefused refused) {
+            Refusal.refuse(faces, refused.getMessage());
+            return null;
+        }
+    }
+
+    /** Adds a message from the bundle for the whole page. */
+    static void note(FacesMessage.Severity severity, String key, Object first) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text(key, first), null));
+    }
+
     /** A message from the bundle: {@code key} or {@code key|arg|arg}, with {@code first} as argument {0}. */
     static String text(String problem, Object first) {
         List<String> parts = Arrays.asList(problem.split("\\|"));
