@@ -163,6 +163,17 @@ class DecisionsIT {
         assertTrue(refused.contains("Say why you deny it"), refused);
         assertTrue(driver.row(workers[0], ids[0]).contains("|PENDING|"), "nothing denied without a reason");
 
+        PortalSession stranger = new PortalSession(base).signedInAs("kbenali");
+        String forged = stranger.submit(
+                        "inbox.xhtml",
+                        stranger.get("inbox.xhtml").body(),
+                        "inbox:approveSelected",
+                        "inbox:pending_selection",
+                        String.valueOf(ids[0]))
+                .body();
+        assertFalse(forged.contains("approved."), "a forged selection selects nothing: " + forged);
+        assertTrue(driver.row(workers[0], ids[0]).contains("|PENDING|"), "another manager decides nothing (P9)");
+
         driver.pressInRow(otherTab, "inbox.xhtml", "inbox:pending", ids[1], "approve");
         String answer = manager.submit(
                         "inbox.xhtml",
@@ -227,6 +238,33 @@ class DecisionsIT {
         driver.pressInRow(after, "inbox.xhtml", "inbox:pending", id, "approve");
         String row = driver.row(worker, id);
         assertTrue(row.contains("|APPROVED|") && row.contains("|Test " + newBoss + "|"), row);
+    }
+
+    @Test
+    void everyoneSeesTimesInTheirOwnZoneWithTheZoneUserLockEnforcesNamed() throws Exception {
+        String boss = "boss" + run;
+        PortalSession employee = teamOfOne(boss, "wrk" + run);
+        LocalDateTime start = RequestDriver.someQuarterHourAhead().withHour(20).withMinute(0);
+        long id = RequestDriver.sent(driver.ask(employee, start, start.plusHours(1), "Zones " + run));
+
+        String profile = employee.get("person.xhtml").body();
+        String saved = employee.submit("person.xhtml", profile, "zoneForm:save", "zoneForm:zone_input", "Asia/Tokyo")
+                .body();
+        assertTrue(saved.contains("Times are now shown in Asia/Tokyo."), saved);
+        String bad = employee.submit("person.xhtml", profile, "zoneForm:save", "zoneForm:zone_input", "Mars/Base")
+                .body();
+        assertFalse(bad.contains("Times are now shown in Mars/Base"), bad);
+
+        String hers = employee.get("request.xhtml?id=" + id).body();
+        assertTrue(hers.contains("05:00 → ") && hers.contains("Asia/Tokyo"), "20:00 UTC is 05:00 in Tokyo");
+        assertTrue(hers.contains("21:00 → ") && hers.contains("UserLock enforces working hours in Europe/Paris"));
+        assertTrue(employee.get("requests.xhtml").body().contains("Asia/Tokyo"), "named on her list too");
+        String his = new PortalSession(base)
+                .signedInAs(boss)
+                .get("request.xhtml?id=" + id)
+                .body();
+        assertTrue(his.contains("20:00 → ") && !his.contains("Asia/Tokyo"), "her manager keeps the default zone");
+        assertTrue(driver.audit("person.zone").contains("-> Asia/Tokyo"));
     }
 
     /** A manager made for this test and one report of theirs; returns the report's session. */

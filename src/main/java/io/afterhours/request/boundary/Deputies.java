@@ -6,6 +6,7 @@ import io.afterhours.audit.entity.ActorType;
 import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
+import io.afterhours.directory.boundary.Preferences;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.platform.boundary.Roles;
 import io.afterhours.request.control.DeputyAssignments;
@@ -23,11 +24,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Managers name deputies for the days they are away (F3). A deputy decides whatever the manager may decide while the
- * deputyship runs, never their own requests; decisions say "on behalf of". Days are whole days in the display zone.
+ * deputyship runs, never their own requests; decisions say "on behalf of". Days are whole days in the manager's own zone.
  * Only managers appoint, only for themselves; every change is audited.
  */
 @ApplicationScoped
@@ -52,8 +52,7 @@ public class Deputies {
     DeputyAssignments assignments;
 
     @Inject
-    @ConfigProperty(name = "afterhours.display.zone")
-    String displayZone;
+    Preferences preferences;
 
     @Inject
     AuditLog auditLog;
@@ -91,7 +90,7 @@ public class Deputies {
 
     public DeputySummary appoint(DeputyCommand command) {
         DirectoryPerson me = manager();
-        ZoneId zone = ZoneId.of(displayZone);
+        ZoneId zone = preferences.myZone();
         Instant now = clock.instant();
         List<String> problems = new ArrayList<>();
         DirectoryPerson deputy = null;

@@ -7,6 +7,7 @@ import io.afterhours.directory.boundary.ApproverResolution;
 import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
+import io.afterhours.directory.boundary.Preferences;
 import io.afterhours.intake.boundary.Denials;
 import io.afterhours.intake.boundary.DeniedLogon;
 import io.afterhours.platform.boundary.AccessRefused;
@@ -80,6 +81,13 @@ public class ExtensionRequests {
     @ConfigProperty(name = "afterhours.display.zone")
     String displayZone;
 
+    @Inject
+    @ConfigProperty(name = "afterhours.hours.zone")
+    String enforcedZone;
+
+    @Inject
+    Preferences preferences;
+
     /** The signed-in employee asks for a window; it goes to their approver at once. */
     public RequestSummary requestAhead(RequestCommand command) {
         DirectoryPerson me = people.me();
@@ -122,7 +130,16 @@ public class ExtensionRequests {
                 policy.maxLength(),
                 policy.maxAhead(),
                 policy.reasonRequired(),
-                ZoneId.of(displayZone));
+                viewerZone(),
+                ZoneId.of(enforcedZone));
+    }
+
+    private ZoneId viewerZone() {
+        try {
+            return preferences.myZone();
+        } catch (AccessRefused notSignedIn) {
+            return ZoneId.of(displayZone);
+        }
     }
 
     /** The signed-in employee's own requests, newest window first. */

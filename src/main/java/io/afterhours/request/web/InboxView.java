@@ -40,6 +40,7 @@ public class InboxView implements Serializable {
     transient ExtensionRequests requests;
 
     private ZoneId zone;
+    private ZoneId enforcedZone;
     private InboxModel model;
     private List<InboxEntry> selected = new ArrayList<>();
     private String text;
@@ -50,6 +51,7 @@ public class InboxView implements Serializable {
     @PostConstruct
     void init() {
         zone = requests.rules().displayZone();
+        enforcedZone = requests.rules().enforcedZone();
         model = new InboxModel(decisions);
     }
 
@@ -103,6 +105,10 @@ public class InboxView implements Serializable {
 
     public String length(RequestSummary request) {
         return WindowText.length(request.windowStart(), request.windowEnd());
+    }
+
+    public String getEnforcedZoneName() {
+        return enforcedZone.getId();
     }
 
     public String getZoneName() {

@@ -98,6 +98,10 @@ public class MyRequestsView implements Serializable {
         return WindowText.length(request.windowStart(), request.windowEnd());
     }
 
+    public String getEnforcedZoneName() {
+        return rules.enforcedZone().getId();
+    }
+
     public String getZoneName() {
         return zone().getId();
     }

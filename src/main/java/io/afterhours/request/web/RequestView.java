@@ -35,12 +35,14 @@ public class RequestView implements Serializable {
     private String idParam;
     private Long id;
     private ZoneId zone;
+    private ZoneId enforcedZone;
     private RequestDetail detail;
     private LocalTime until;
     private String denyReason;
 
     public void load() {
         zone = requests.rules().displayZone();
+        enforcedZone = requests.rules().enforcedZone();
         // Parsed here, not by a converter: a malformed id must be refused like any other, not render an empty page.
         try {
             id = Long.valueOf(idParam == null ? "" : idParam.strip());
@@ -76,6 +78,11 @@ public class RequestView implements Serializable {
         decide(DecisionCommand.deny(id, denyReason), "decision.denied");
     }
 
+    /** The same moment on UserLock's clock, when the viewer's zone is another. */
+    public String shownEnforced(Instant instant) {
+        return WindowText.moment(instant, enforcedZone);
+    }
+
     public boolean offers(int minutes) {
         return Presets.offers(detail.request(), minutes);
     }
@@ -86,6 +93,10 @@ public class RequestView implements Serializable {
 
     public String length(RequestSummary request) {
         return WindowText.length(request.windowStart(), request.windowEnd());
+    }
+
+    public String getEnforcedZoneName() {
+        return enforcedZone.getId();
     }
 
     public String getZoneName() {

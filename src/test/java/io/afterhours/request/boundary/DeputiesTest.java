@@ -15,6 +15,7 @@ import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
+import io.afterhours.directory.boundary.Preferences;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.platform.boundary.Roles;
 import io.afterhours.request.control.DeputyAssignments;
@@ -52,7 +53,8 @@ class DeputiesTest {
         deputies.auditLog = mock(AuditLog.class);
         deputies.security = mock(SecurityContext.class);
         deputies.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        deputies.displayZone = "Europe/Paris";
+        deputies.preferences = mock(Preferences.class);
+        when(deputies.preferences.myZone()).thenReturn(java.time.ZoneId.of("Europe/Paris"));
         when(deputies.security.isCallerInRole(Roles.MANAGER)).thenReturn(true);
         when(deputies.people.me()).thenReturn(mathilde);
         when(deputies.directory.findByAccount("pmartin")).thenReturn(Optional.of(paul));
