@@ -249,6 +249,61 @@ class RequestsIT {
         assertEquals(1, decisionsOn(id));
     }
 
+    @Test
+    void aPendingRequestIsRemindedOnceEvenWithTwoWorkersAndTheInboxMarksIt() throws Exception {
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE);
+        Instant asked = Instant.now();
+        long id = askAhead(new PortalSession(base).signedInAs(user), 60, "Month-end batch");
+
+        JsonArray timers = timersOf(id);
+        assertEquals(2, timers.size(), "written with the request: " + timers);
+        assertDueAfter(asked, timers.getString(0), "ESCALATE|", Duration.ofHours(2));
+        assertDueAfter(asked, timers.getString(1), "REMIND|", Duration.ofMinutes(30));
+
+        assertEquals(
+                "1",
+                ItSupport.post(base, "api/it-probe/timers/due?request=" + id + "&kind=REMIND", null, new byte[0])
+                        .body());
+        String fired = ItSupport.post(base, "api/it-probe/timers/fire-concurrently?threads=2", null, new byte[0])
+                .body();
+        await(() -> auditOf(id), a -> a.contains("request.reminded|"));
+        assertEquals(1, count(auditOf(id), "request.reminded|"), "reminded once; the workers fired " + fired);
+        assertTrue(auditOf(id).contains("still waiting for a decision from Mathilde Dubois"), auditOf(id));
+        assertTrue(timersOf(id).getString(1).endsWith("|true"), "the reminder is done");
+
+        String inbox =
+                new PortalSession(base).signedInAs("mdubois").get("inbox.xhtml").body();
+        assertTrue(rowOf(inbox, id).contains("Reminded"), "marked in the inbox: " + rowOf(inbox, id));
+        assertEquals("-", decisionOn(id), "a reminder decides nothing");
+    }
+
+    @Test
+    void anUnansweredRequestIsEscalatedToTheManagersManagerWhoMayThenApproveIt() throws Exception {
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE);
+        long id = askAhead(new PortalSession(base).signedInAs(user), 60, "Release night");
+        PortalSession claire = new PortalSession(base).signedInAs("cfontaine");
+        assertFalse(claire.get("inbox.xhtml").body().contains("data-request=\"" + id + "\""), "not hers yet");
+
+        ItSupport.post(base, "api/it-probe/timers/due?request=" + id + "&kind=ESCALATE", null, new byte[0]);
+        await(() -> auditOf(id), a -> a.contains("request.escalated|"));
+        assertTrue(auditOf(id).contains("no decision from Mathilde Dubois: escalated to Claire Fontaine"), auditOf(id));
+
+        String hers = claire.get("inbox.xhtml").body();
+        assertTrue(rowOf(hers, id).contains("Escalated to you"), "in her inbox, marked: " + rowOf(hers, id));
+        String mathildes =
+                new PortalSession(base).signedInAs("mdubois").get("inbox.xhtml").body();
+        assertTrue(
+                rowOf(mathildes, id).contains("Escalated to Claire Fontaine"),
+                "the line manager keeps it: " + rowOf(mathildes, id));
+
+        pressInRow(claire, "inbox.xhtml", "inbox:pending", id, "approve");
+        assertTrue(row(user, id).contains("|APPROVED|"), row(user, id));
+        assertTrue(decisionOn(id).startsWith("Claire Fontaine|"), "decided by her: " + decisionOn(id));
+        assertTrue(auditOf(id).contains("request.approved|cfontaine|"), auditOf(id));
+    }
+
     /**
      * A quarter hour 1 to 12 days ahead, before 20:00 UTC (room for the longest window the tests ask for before the
      * day ends): runs sharing a database rarely pick overlapping windows for the same person.
@@ -266,10 +321,7 @@ class RequestsIT {
     /** Asks ahead for a window of {@code minutes} on a day of its own; returns the new request's id. */
     private long askAhead(PortalSession session, int minutes, String reason) {
         LocalDateTime start = someQuarterHourAhead();
-        String answer = ask(session, start, start.plusMinutes(minutes), reason);
-        java.util.regex.Matcher sent =
-                java.util.regex.Pattern.compile("Request (\\d+) was sent").matcher(answer);
-        return sent.find() ? Long.parseLong(sent.group(1)) : fail("not sent: " + answer);
+        return idIn(ask(session, start, start.plusMinutes(minutes), reason), "Request (\\d+) was sent");
     }
 
     /** Posts the deny dialog of the inbox view {@code page} (the view that remembers which request is being denied). */
@@ -295,6 +347,44 @@ class RequestsIT {
                         "id=\"(" + java.util.regex.Pattern.quote(table) + ":\\d+:" + button + ")\"")
                 .matcher(page);
         return found.find(row) ? found.group(1) : fail("no " + button + " for " + id);
+    }
+
+    private String auditOf(long request) {
+        return get(base, "api/it-probe/audit/of?subject=request+" + request).body();
+    }
+
+    private JsonArray timersOf(long request) {
+        return WebhookIT.parseArray(
+                get(base, "api/it-probe/timers?request=" + request).body());
+    }
+
+    private String decisionOn(long request) {
+        return get(base, "api/it-probe/decision?request=" + request).body();
+    }
+
+    /** A timer row "KIND|due|done" that is not done and due {@code after} the ask, within a minute. */
+    private static void assertDueAfter(Instant asked, String timer, String kind, Duration after) {
+        assertTrue(timer.startsWith(kind) && timer.endsWith("|false"), timer);
+        Instant due = Instant.parse(timer.split("\\|")[1]);
+        Duration late = Duration.between(asked.plus(after), due);
+        assertTrue(!late.isNegative() && late.compareTo(Duration.ofMinutes(1)) < 0, timer + " asked " + asked);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    /** The HTML of request {@code id}'s row: from its marker to the next request's. */
+    private static String rowOf(String page, long id) {
+        int start = page.indexOf("data-request=\"" + id + "\"");
+        assertTrue(start > 0, "request " + id + " is listed");
+        int next = page.indexOf("data-request=\"", start + 1);
+        return page.substring(start, next < 0 ? page.length() : next);
+    }
+
+    private static long idIn(String answer, String pattern) {
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile(pattern).matcher(answer);
+        return found.find() ? Long.parseLong(found.group(1)) : fail("no " + pattern + " in " + answer);
     }
 
     private String audit(String action) {

@@ -30,9 +30,9 @@ import java.util.Optional;
 /**
  * Managers' decisions (product.md F3). Who may decide is worked out again from the directory at every read and every
  * decision, by objectGUID: the requester's current approver (their line manager, or the next enabled manager up), or
- * a member of the fallback group when the directory gives no usable manager; never the requester themselves, whatever
- * their roles. The first decision wins: the request row is locked while deciding and a decision row is unique per
- * request, so a second approver gets "already decided by …".
+ * a member of the fallback group when the directory gives no usable manager, or, once the timers escalated it, the
+ * escalation approver; never the requester themselves, whatever their roles. The first decision wins: the request row
+ * is locked while deciding and a decision row is unique per request, so a second approver gets "already decided by …".
  */
 @ApplicationScoped
 @Transactional
@@ -60,7 +60,7 @@ public class Decisions {
 
     /**
      * Pending requests routed to me (by the snapshot taken when each was made; a decision re-checks the directory),
-     * or to a fallback group I belong to; never my own. Oldest window first.
+     * or to a fallback group I belong to, or escalated to me or such a group; never my own. Oldest window first.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RequestSummary> inbox() {
@@ -68,7 +68,8 @@ public class Decisions {
         return em
                 .createQuery(
                         "SELECT r FROM ExtensionRequest r WHERE r.state = :pending AND r.requesterGuid <> :me AND"
-                                + " (r.approverGuid = :me OR (r.approverGuid IS NULL AND r.approverGroup IN :groups))"
+                                + " (r.approverGuid = :me OR (r.approverGuid IS NULL AND r.approverGroup IN :groups)"
+                                + " OR r.escalatedToGuid = :me OR r.escalatedToGroup IN :groups)"
                                 + " ORDER BY r.windowStart, r.id",
                         ExtensionRequest.class)
                 .setParameter("pending", RequestState.PENDING)
@@ -78,7 +79,7 @@ public class Decisions {
                 .getResultList()
                 .stream()
                 .filter(r -> mayDecide(me, r))
-                .map(RequestSummary::of)
+                .map(r -> RequestSummary.of(r, escalatedTo(me, r)))
                 .toList();
     }
 
@@ -215,6 +216,9 @@ public class Decisions {
         if (request.requester().equals(me.guid())) {
             return false;
         }
+        if (escalatedTo(me, request)) {
+            return true;
+        }
         Optional<DirectoryPerson> requester = directory.findByGuid(request.requester());
         if (requester.isEmpty()) {
             // Gone from the directory: only the fallback approvers can close it.
@@ -224,6 +228,12 @@ public class Decisions {
         return current.approver()
                 .map(approver -> approver.sameAs(me))
                 .orElseGet(() -> me.isMemberOf(current.fallbackGroup()));
+    }
+
+    /** Escalated by the timers to this person, or to a group they belong to: they may decide as well (F3). */
+    static boolean escalatedTo(DirectoryPerson me, ExtensionRequest request) {
+        return me.guid().equals(request.escalatedTo())
+                || request.escalatedToGroup() != null && me.isMemberOf(request.escalatedToGroup());
     }
 
     private String alreadyDecided(ExtensionRequest request) {

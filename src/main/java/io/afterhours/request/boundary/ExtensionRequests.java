@@ -13,6 +13,7 @@ import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.control.RequestLifecycle.IllegalTransition;
 import io.afterhours.request.control.RequestPolicy;
+import io.afterhours.request.control.TimerSchedule;
 import io.afterhours.request.entity.ExtensionRequest;
 import io.afterhours.request.entity.RequestDenial;
 import io.afterhours.request.entity.RequestOrigin;
@@ -74,6 +75,9 @@ public class ExtensionRequests {
     RequestPolicy policy;
 
     @Inject
+    TimerSchedule timers;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -109,7 +113,7 @@ public class ExtensionRequests {
         em.persist(request);
         em.flush();
         audit(ActorType.PERSON, me.account(), "request.opened", request, "asked ahead: " + window(request));
-        move(request, RequestState.PENDING, ActorType.PERSON, me.account(), "submitted");
+        submit(request, ActorType.PERSON, me.account(), "submitted");
         return RequestSummary.of(request);
     }
 
@@ -256,7 +260,7 @@ public class ExtensionRequests {
                 request,
                 "after a denied logon on " + denial.computer() + ": " + window(request));
         if (policy.submitsDenialsAtOnce()) {
-            move(request, RequestState.PENDING, ActorType.SYSTEM, "requests", "submitted at once (policy)");
+            submit(request, ActorType.SYSTEM, "requests", "submitted at once (policy)");
         }
         return request.id();
     }
@@ -279,6 +283,12 @@ public class ExtensionRequests {
                 approver.approver().map(DirectoryPerson::displayName).orElse(null),
                 approver.fallbackGroup(),
                 approver.reason().name());
+    }
+
+    /** Makes a new request PENDING, in the transaction that opened it, and starts its reminder and escalation timers. */
+    private void submit(ExtensionRequest request, ActorType actorType, String actor, String why) {
+        move(request, RequestState.PENDING, actorType, actor, why);
+        timers.start(request, clock.instant());
     }
 
     private void move(ExtensionRequest request, RequestState next, ActorType actorType, String actor, String why) {

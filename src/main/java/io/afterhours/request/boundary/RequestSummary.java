@@ -25,9 +25,17 @@ public record RequestSummary(
         String denialClient,
         String denialSession,
         int denialCount,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean reminded,
+        String escalatedTo,
+        boolean escalatedToViewer) {
 
     static RequestSummary of(ExtensionRequest r) {
+        return of(r, false);
+    }
+
+    /** {@code escalatedToViewer}: whether it was escalated to the person looking (their inbox says so). */
+    static RequestSummary of(ExtensionRequest r, boolean escalatedToViewer) {
         return new RequestSummary(
                 r.id(),
                 r.state(),
@@ -47,7 +55,12 @@ public record RequestSummary(
                 r.denialClient(),
                 r.denialSession(),
                 r.denialCount(),
-                r.createdAt());
+                r.createdAt(),
+                r.remindedAt() != null,
+                r.escalatedAt() == null
+                        ? null
+                        : r.escalatedToName() != null ? r.escalatedToName() : r.escalatedToGroup(),
+                escalatedToViewer);
     }
 
     public boolean cancellable() {

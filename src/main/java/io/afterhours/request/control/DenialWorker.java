@@ -3,6 +3,7 @@ package io.afterhours.request.control;
 import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
 import io.afterhours.request.boundary.ExtensionRequests;
+import io.afterhours.request.boundary.RequestTimers;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -18,9 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request jobs, every {@code afterhours.request.denial-poll}: turns out-of-hours denials into requests shortly
- * after they arrive, and expires undecided requests whose window has passed. The work itself is claimed in the
- * database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at once; a failed batch (directory or
- * database down) is rolled back and taken again on the next run.
+ * after they arrive, expires undecided requests whose window has passed, and fires due reminders and escalations. The
+ * work itself is claimed in the database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at once;
+ * a failed batch (directory or database down) is rolled back and taken again on the next run.
  */
 @ApplicationScoped
 public class DenialWorker {
@@ -33,6 +34,9 @@ public class DenialWorker {
 
     @Inject
     ExtensionRequests requests;
+
+    @Inject
+    RequestTimers timers;
 
     @Inject
     @ConfigProperty(name = "afterhours.request.denial-poll")
@@ -62,5 +66,30 @@ public class DenialWorker {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Denials wait for the next run: {0}", LogSafe.of(e.toString()));
         }
+        try {
+            fireDueTimers();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Timers wait for the next run: {0}", LogSafe.of(e.toString()));
+        }
+    }
+
+    /**
+     * Claims up to a batch of due timers, then fires each in its own transaction; returns how many reminded or
+     * escalated a request. A timer that fails keeps its lease and is taken again once it runs out.
+     */
+    public int fireDueTimers() {
+        int fired = 0;
+        for (long id : timers.claimDue(BATCH)) {
+            try {
+                if (timers.fire(id)) {
+                    fired++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Timer {0} waits for its lease to run out: {1}", new Object[] {
+                    id, LogSafe.of(e.toString())
+                });
+            }
+        }
+        return fired;
     }
 }
