@@ -1,4 +1,4 @@
--- Request timers (product.md F3). Portable SQL for H2 2.x and PostgreSQL.
+-- Request timers (product.md F3) and auto-approval rules. Portable SQL for H2 2.x and PostgreSQL.
 
 -- Reminders and escalations as job rows, written with the PENDING request in one transaction. Workers claim due rows
 -- with FOR UPDATE SKIP LOCKED and take a lease (claimed_until), so two instances never fire the same timer, and a
@@ -27,3 +27,10 @@ ALTER TABLE extension_request ADD COLUMN escalated_to_name VARCHAR(256);
 ALTER TABLE extension_request ADD COLUMN escalated_to_group VARCHAR(256);
 CREATE INDEX extension_request_escalated_ix ON extension_request (escalated_to_guid, state);
 
+-- A decision taken by an auto-approval rule has no person behind it: the rule's name instead of a GUID.
+ALTER TABLE request_decision ALTER COLUMN decided_by_guid DROP NOT NULL;
+ALTER TABLE request_decision ADD COLUMN decided_by_rule VARCHAR(64);
+ALTER TABLE request_decision ADD CONSTRAINT request_decision_who_ck
+    CHECK (decided_by_guid IS NOT NULL OR decided_by_rule IS NOT NULL);
+-- Counting a person's approvals by a rule this month (the rule's monthly cap).
+CREATE INDEX request_decision_rule_ix ON request_decision (decided_by_rule, decided_at);

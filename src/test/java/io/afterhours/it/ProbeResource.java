@@ -198,17 +198,17 @@ public class ProbeResource {
         }
     }
 
-    /** Who decided a request: "name|guid", or "-" when undecided. */
+    /** Who decided a request: "name|rule|guid" (a rule's decision has no GUID), or "-" when undecided. */
     @GET
     @Path("decision")
     @Produces(MediaType.TEXT_PLAIN)
     public String decision(@QueryParam("request") long request) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement q = c.prepareStatement(
-                        "SELECT decided_by_name, decided_by_guid FROM request_decision WHERE request_id = ?")) {
+                        "SELECT decided_by_name, decided_by_rule, decided_by_guid FROM request_decision WHERE request_id = ?")) {
             q.setLong(1, request);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) + "|" + rs.getString(2) : "-";
+                return rs.next() ? rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) : "-";
             }
         }
     }

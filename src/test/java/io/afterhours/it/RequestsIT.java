@@ -300,8 +300,51 @@ class RequestsIT {
 
         pressInRow(claire, "inbox.xhtml", "inbox:pending", id, "approve");
         assertTrue(row(user, id).contains("|APPROVED|"), row(user, id));
-        assertTrue(decisionOn(id).startsWith("Claire Fontaine|"), "decided by her: " + decisionOn(id));
+        assertTrue(decisionOn(id).startsWith("Claire Fontaine|null|"), "decided by her: " + decisionOn(id));
         assertTrue(auditOf(id).contains("request.approved|cfontaine|"), auditOf(id));
+    }
+
+    @Test
+    void aShortRequestIsApprovedAutomaticallyByTheRuleUpToItsMonthlyCap() throws Exception {
+        // The ITs configure rule it-short: group IT-Auto-Approve, windows up to 1 h, twice a month (pom.xml).
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE, "IT-Auto-Approve");
+        PortalSession employee = new PortalSession(base).signedInAs(user);
+        LocalDateTime night = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(1, 0);
+
+        String first = ask(employee, night, night.plusMinutes(30), "Restart the batch");
+        assertTrue(first.contains("approved automatically (rule it-short)"), first);
+        long auto = idIn(first, "Request (\\d+) was approved automatically");
+        assertTrue(row(user, auto).contains("|APPROVED|"), row(user, auto));
+        assertEquals("Afterhours (rule: it-short)|it-short|null", decisionOn(auto));
+        assertTrue(
+                auditOf(auto)
+                        .contains("request.approved|auto-approval|PENDING -> APPROVED: approved automatically"
+                                + " by rule it-short"),
+                auditOf(auto));
+        assertEquals(0, timersOf(auto).size(), "no timers for a request decided at once");
+
+        long tooLong =
+                idIn(ask(employee, night.plusHours(2), night.plusHours(4), "Longer job"), "Request (\\d+) was sent");
+        assertTrue(row(user, tooLong).contains("|PENDING|"), "longer than the rule allows: " + row(user, tooLong));
+        String second = ask(employee, night.plusHours(5), night.plusHours(6), "Again");
+        assertTrue(second.contains("approved automatically (rule it-short)"), second);
+        long capped = idIn(
+                ask(employee, night.plusHours(7), night.plusHours(7).plusMinutes(45), "Third"),
+                "Request (\\d+) was sent");
+        assertTrue(row(user, capped).contains("|PENDING|"), "twice a month only: " + row(user, capped));
+
+        String page = employee.get("requests.xhtml").body();
+        assertTrue(rowOf(page, auto).contains("approved automatically (rule it-short)"), "on My requests");
+        assertTrue(
+                rowOf(
+                                new PortalSession(base)
+                                        .signedInAs("mdubois")
+                                        .get("team.xhtml")
+                                        .body(),
+                                auto)
+                        .contains("approved automatically (rule it-short)"),
+                "and on the manager's team view");
     }
 
     /**

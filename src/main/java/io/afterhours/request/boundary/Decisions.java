@@ -9,6 +9,7 @@ import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.platform.boundary.Roles;
+import io.afterhours.request.control.AutoApprovalRules;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.entity.ExtensionRequest;
 import io.afterhours.request.entity.RequestDecision;
@@ -58,6 +59,9 @@ public class Decisions {
     @Inject
     SecurityContext security;
 
+    @Inject
+    AutoApprovalRules autoApproval;
+
     /**
      * Pending requests routed to me (by the snapshot taken when each was made; a decision re-checks the directory),
      * or to a fallback group I belong to, or escalated to me or such a group; never my own. Oldest window first.
@@ -79,7 +83,7 @@ public class Decisions {
                 .getResultList()
                 .stream()
                 .filter(r -> mayDecide(me, r))
-                .map(r -> RequestSummary.of(r, escalatedTo(me, r)))
+                .map(r -> RequestSummary.of(r, null, escalatedTo(me, r)))
                 .toList();
     }
 
@@ -94,18 +98,15 @@ public class Decisions {
         if (reports.isEmpty()) {
             return List.of();
         }
-        return em
-                .createQuery(
+        List<ExtensionRequest> requests = em.createQuery(
                         "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid IN :reports AND r.windowEnd > :since"
                                 + " ORDER BY r.windowStart DESC, r.id DESC",
                         ExtensionRequest.class)
                 .setParameter("reports", reports)
                 .setParameter("since", clock.instant().minus(TEAM_HISTORY))
                 .setMaxResults(500)
-                .getResultList()
-                .stream()
-                .map(RequestSummary::of)
-                .toList();
+                .getResultList();
+        return RequestSummary.withRules(requests, autoApproval);
     }
 
     /** One request, for someone who may decide it (or has decided it). */
