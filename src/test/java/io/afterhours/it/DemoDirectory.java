@@ -30,9 +30,9 @@ final class DemoDirectory {
 
     /**
      * Adds an employee who exists for this test run only (so no earlier run's requests are theirs), reporting to
-     * {@code managerDn}, with the demo password. Returns the new person's DN.
+     * {@code managerDn}, member of {@code groups} (by name), with the demo password. Returns the new person's DN.
      */
-    static String addEmployee(URI base, String account, String managerDn) throws LDAPException {
+    static String addEmployee(URI base, String account, String managerDn, String... groups) throws LDAPException {
         String dn = "cn=" + account + "," + DemoDirectoryServer.USER_BASE;
         Entry entry = new Entry(dn);
         entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "user");
@@ -44,6 +44,9 @@ final class DemoDirectory {
         entry.addAttribute("mail", account + "@corp.local");
         entry.addAttribute("objectGUID", AdGuid.toBytes(UUID.randomUUID()));
         entry.addAttribute("manager", managerDn);
+        for (String group : groups) {
+            entry.addAttribute("memberOf", "cn=" + group + ",ou=groups,dc=corp,dc=local");
+        }
         entry.addAttribute("userAccountControl", "512");
         entry.addAttribute("userPassword", PortalSession.DEMO_PASSWORD);
         try (LDAPConnection connection = admin(base)) {

@@ -6,10 +6,14 @@ import static io.afterhours.it.ItSupport.runId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import jakarta.json.JsonArray;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -244,6 +248,106 @@ class RequestsIT {
         assertEquals(1, driver.decisionsOn(id));
     }
 
+    @Test
+    void aPendingRequestIsRemindedOnceEvenWithTwoWorkersAndTheInboxMarksIt() throws Exception {
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE);
+        Instant asked = Instant.now();
+        long id = driver.askAhead(new PortalSession(base).signedInAs(user), 60, "Month-end batch");
+
+        JsonArray timers = timersOf(id);
+        assertEquals(2, timers.size(), "written with the request: " + timers);
+        assertDueAfter(asked, timers.getString(0), "ESCALATE|", Duration.ofHours(2));
+        assertDueAfter(asked, timers.getString(1), "REMIND|", Duration.ofMinutes(30));
+
+        assertEquals(
+                "1",
+                ItSupport.post(base, "api/it-probe/timers/due?request=" + id + "&kind=REMIND", null, new byte[0])
+                        .body());
+        String fired = ItSupport.post(base, "api/it-probe/timers/fire-concurrently?threads=2", null, new byte[0])
+                .body();
+        RequestDriver.await(() -> auditOf(id), a -> a.contains("request.reminded|"));
+        assertEquals(1, count(auditOf(id), "request.reminded|"), "reminded once; the workers fired " + fired);
+        assertTrue(auditOf(id).contains("still waiting for a decision from Mathilde Dubois"), auditOf(id));
+        assertTrue(timersOf(id).getString(1).endsWith("|true"), "the reminder is done");
+
+        String inbox =
+                new PortalSession(base).signedInAs("mdubois").get("inbox.xhtml").body();
+        assertTrue(rowOf(inbox, id).contains("Reminded"), "marked in the inbox: " + rowOf(inbox, id));
+        assertEquals("-", decisionOn(id), "a reminder decides nothing");
+    }
+
+    @Test
+    void anUnansweredRequestIsEscalatedToTheManagersManagerWhoMayThenApproveIt() throws Exception {
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE);
+        long id = driver.askAhead(new PortalSession(base).signedInAs(user), 60, "Release night");
+        PortalSession claire = new PortalSession(base).signedInAs("cfontaine");
+        assertFalse(claire.get("inbox.xhtml").body().contains("data-request=\"" + id + "\""), "not hers yet");
+
+        ItSupport.post(base, "api/it-probe/timers/due?request=" + id + "&kind=ESCALATE", null, new byte[0]);
+        RequestDriver.await(() -> auditOf(id), a -> a.contains("request.escalated|"));
+        assertTrue(auditOf(id).contains("no decision from Mathilde Dubois: escalated to Claire Fontaine"), auditOf(id));
+
+        String hers = claire.get("inbox.xhtml").body();
+        assertTrue(rowOf(hers, id).contains("Escalated to you"), "in her inbox, marked: " + rowOf(hers, id));
+        String mathildes =
+                new PortalSession(base).signedInAs("mdubois").get("inbox.xhtml").body();
+        assertTrue(
+                rowOf(mathildes, id).contains("Escalated to Claire Fontaine"),
+                "the line manager keeps it: " + rowOf(mathildes, id));
+
+        driver.pressInRow(claire, "inbox.xhtml", "inbox:pending", id, "approve");
+        assertTrue(driver.row(user, id).contains("|APPROVED|"), driver.row(user, id));
+        assertTrue(decisionOn(id).startsWith("Claire Fontaine|null|"), "decided by her: " + decisionOn(id));
+        assertTrue(auditOf(id).contains("request.approved|cfontaine|"), auditOf(id));
+    }
+
+    @Test
+    void aShortRequestIsApprovedAutomaticallyByTheRuleUpToItsMonthlyCap() throws Exception {
+        // The ITs configure rule it-short: group IT-Auto-Approve, windows up to 1 h, twice a month (pom.xml).
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE, "IT-Auto-Approve");
+        PortalSession employee = new PortalSession(base).signedInAs(user);
+        LocalDateTime night = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(1, 0);
+
+        String first = driver.ask(employee, night, night.plusMinutes(30), "Restart the batch");
+        assertTrue(first.contains("approved automatically (rule it-short)"), first);
+        long auto = idIn(first, "Request (\\d+) was approved automatically");
+        assertTrue(driver.row(user, auto).contains("|APPROVED|"), driver.row(user, auto));
+        assertEquals("Afterhours (rule: it-short)|it-short|null", decisionOn(auto));
+        assertTrue(
+                auditOf(auto)
+                        .contains("request.approved|auto-approval|PENDING -> APPROVED: approved automatically"
+                                + " by rule it-short"),
+                auditOf(auto));
+        assertEquals(0, timersOf(auto).size(), "no timers for a request decided at once");
+
+        long tooLong = idIn(
+                driver.ask(employee, night.plusHours(2), night.plusHours(4), "Longer job"), "Request (\\d+) was sent");
+        assertTrue(
+                driver.row(user, tooLong).contains("|PENDING|"),
+                "longer than the rule allows: " + driver.row(user, tooLong));
+        String second = driver.ask(employee, night.plusHours(5), night.plusHours(6), "Again");
+        assertTrue(second.contains("approved automatically (rule it-short)"), second);
+        long capped = idIn(
+                driver.ask(employee, night.plusHours(7), night.plusHours(7).plusMinutes(45), "Third"),
+                "Request (\\d+) was sent");
+        assertTrue(driver.row(user, capped).contains("|PENDING|"), "twice a month only: " + driver.row(user, capped));
+
+        String page = employee.get("requests.xhtml").body();
+        assertTrue(rowOf(page, auto).contains("approved automatically (rule it-short)"), "on My requests");
+        assertTrue(
+                rowOf(
+                                new PortalSession(base)
+                                        .signedInAs("mdubois")
+                                        .get("team.xhtml")
+                                        .body(),
+                                auto)
+                        .contains("approved automatically (rule it-short)"),
+                "and on the manager's team view");
+    }
+
     /** Posts the deny dialog of the inbox view {@code page} (the view that remembers which request is being denied). */
     private String denyWith(PortalSession session, String page, String reason) {
         String form = "denyForm=denyForm&denyForm%3Areason=" + PortalSession.encode(reason)
@@ -251,6 +355,44 @@ class RequestsIT {
                 + "&jakarta.faces.partial.execute=denyForm&jakarta.faces.partial.render=denyForm+inbox"
                 + "&denyForm%3Aconfirm=denyForm%3Aconfirm" + PortalSession.pageTokens(page);
         return session.post("inbox.xhtml", form, true).body();
+    }
+
+    private String auditOf(long request) {
+        return get(base, "api/it-probe/audit/of?subject=request+" + request).body();
+    }
+
+    private JsonArray timersOf(long request) {
+        return WebhookIT.parseArray(
+                get(base, "api/it-probe/timers?request=" + request).body());
+    }
+
+    private String decisionOn(long request) {
+        return get(base, "api/it-probe/decision?request=" + request).body();
+    }
+
+    /** A timer row "KIND|due|done" that is not done and due {@code after} the ask, within a minute. */
+    private static void assertDueAfter(Instant asked, String timer, String kind, Duration after) {
+        assertTrue(timer.startsWith(kind) && timer.endsWith("|false"), timer);
+        Instant due = Instant.parse(timer.split("\\|")[1]);
+        Duration late = Duration.between(asked.plus(after), due);
+        assertTrue(!late.isNegative() && late.compareTo(Duration.ofMinutes(1)) < 0, timer + " asked " + asked);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    /** The HTML of request {@code id}'s row: from its marker to the next request's. */
+    private static String rowOf(String page, long id) {
+        int start = page.indexOf("data-request=\"" + id + "\"");
+        assertTrue(start > 0, "request " + id + " is listed");
+        int next = page.indexOf("data-request=\"", start + 1);
+        return page.substring(start, next < 0 ? page.length() : next);
+    }
+
+    private static long idIn(String answer, String pattern) {
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile(pattern).matcher(answer);
+        return found.find() ? Long.parseLong(found.group(1)) : fail("no " + pattern + " in " + answer);
     }
 
     private static String tail(String text) {

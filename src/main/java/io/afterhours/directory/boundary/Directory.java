@@ -134,6 +134,12 @@ public class Directory {
         return ManagerChain.resolve(person, this::findByDn, fallbackGroup, maxManagerHops);
     }
 
+    /** The configured group whose members decide when the directory names no usable manager. */
+    public String fallbackApproverGroup() {
+        ldap();
+        return fallbackGroup;
+    }
+
     /** Checks a person's password against the directory; never cached. */
     public boolean passwordMatches(DirectoryPerson person, String password) {
         return ldap().passwordMatches(person.dn(), password);

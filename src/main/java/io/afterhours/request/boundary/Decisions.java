@@ -9,6 +9,7 @@ import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.platform.boundary.Roles;
+import io.afterhours.request.control.AutoApprovalRules;
 import io.afterhours.request.control.DeputyAssignments;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.entity.ExtensionRequest;
@@ -31,9 +32,9 @@ import java.util.Optional;
 /**
  * Managers' decisions (product.md F3). Who may decide is worked out again from the directory at every read and every
  * decision, by objectGUID: the requester's current approver (their line manager, or the next enabled manager up), or
- * a member of the fallback group when the directory gives no usable manager; never the requester themselves, whatever
- * their roles. The first decision wins: the request row is locked while deciding and a decision row is unique per
- * request, so a second approver gets "already decided by …".
+ * a member of the fallback group when the directory gives no usable manager, or, once the timers escalated it, the
+ * escalation approver; never the requester themselves, whatever their roles. The first decision wins: the request row
+ * is locked while deciding and a decision row is unique per request, so a second approver gets "already decided by …".
  */
 @ApplicationScoped
 @Transactional
@@ -62,10 +63,14 @@ public class Decisions {
     @Inject
     DeputyAssignments deputies;
 
+    @Inject
+    AutoApprovalRules autoApproval;
+
     /**
      * One page of the pending requests routed to me or to a manager I stand in for as deputy (by the snapshot taken
-     * when each was made, kept current by re-routing), or to a fallback group I belong to; never my own. Paged and
-     * sorted in the database; each row is checked again against the directory before it is shown.
+     * when each was made, kept current by re-routing), to a fallback group I belong to, or escalated to me or such a
+     * group; never my own. Paged and sorted in the database; each row is checked again against the directory before it
+     * is shown.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InboxEntry> inbox(InboxQuery query) {
@@ -80,7 +85,9 @@ public class Decisions {
                 .setMaxResults(Math.min(Math.max(1, query.size()), InboxQuery.MAX_PAGE))
                 .getResultList()
                 .stream()
-                .flatMap(r -> authority(me, r).map(a -> new InboxEntry(RequestSummary.of(r), a.onBehalfOf())).stream())
+                .flatMap(r -> authority(me, r)
+                        .map(a -> new InboxEntry(RequestSummary.of(r, null, escalatedTo(me, r)), a.onBehalfOf()))
+                        .stream())
                 .toList();
     }
 
@@ -98,7 +105,8 @@ public class Decisions {
         String text = query.text() == null ? "" : query.text().strip().toLowerCase(java.util.Locale.ROOT);
         String jpql = select + " WHERE r.state = :pending AND r.requesterGuid <> :me AND"
                 + " (r.approverGuid = :me OR r.approverGuid IN :deputizing"
-                + " OR (r.approverGuid IS NULL AND r.approverGroup IN :groups))"
+                + " OR (r.approverGuid IS NULL AND r.approverGroup IN :groups)"
+                + " OR r.escalatedToGuid = :me OR r.escalatedToGroup IN :groups)"
                 + (text.isEmpty()
                         ? ""
                         : " AND (LOWER(r.requesterName) LIKE :text ESCAPE '!'"
@@ -130,18 +138,15 @@ public class Decisions {
         if (reports.isEmpty()) {
             return List.of();
         }
-        return em
-                .createQuery(
+        List<ExtensionRequest> requests = em.createQuery(
                         "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid IN :reports AND r.windowEnd > :since"
                                 + " ORDER BY r.windowStart DESC, r.id DESC",
                         ExtensionRequest.class)
                 .setParameter("reports", reports)
                 .setParameter("since", clock.instant().minus(TEAM_HISTORY))
                 .setMaxResults(500)
-                .getResultList()
-                .stream()
-                .map(RequestSummary::of)
-                .toList();
+                .getResultList();
+        return RequestSummary.withRules(requests, autoApproval);
     }
 
     /**
@@ -308,9 +313,9 @@ public class Decisions {
     }
 
     /**
-     * Whether this person may decide this request now: never their own; otherwise the requester's current approver
-     * by objectGUID, that approver's active deputy, or a member of the fallback group when the directory names no
-     * usable manager.
+     * Whether this person may decide this request now: never their own; otherwise whoever it was escalated to (a person
+     * or a member of the group), the requester's current approver by objectGUID, that approver's active deputy, or a
+     * member of the fallback group when the directory names no usable manager.
      */
     boolean mayDecide(DirectoryPerson me, ExtensionRequest request) {
         return authority(me, request).isPresent();
@@ -320,6 +325,9 @@ public class Decisions {
     Optional<Authority> authority(DirectoryPerson me, ExtensionRequest request) {
         if (request.requester().equals(me.guid())) {
             return Optional.empty();
+        }
+        if (escalatedTo(me, request)) {
+            return Optional.of(Authority.OWN_RIGHT);
         }
         Optional<DirectoryPerson> requester = directory.findByGuid(request.requester());
         if (requester.isEmpty()) {
@@ -354,6 +362,12 @@ public class Decisions {
     /** Why someone may decide: in their own right, or as deputy on behalf of the named manager. */
     record Authority(String onBehalfOf) {
         static final Authority OWN_RIGHT = new Authority(null);
+    }
+
+    /** Escalated by the timers to this person, or to a group they belong to: they may decide as well (F3). */
+    static boolean escalatedTo(DirectoryPerson me, ExtensionRequest request) {
+        return me.guid().equals(request.escalatedTo())
+                || request.escalatedToGroup() != null && me.isMemberOf(request.escalatedToGroup());
     }
 
     private String alreadyDecided(ExtensionRequest request) {

@@ -11,10 +11,14 @@ import io.afterhours.directory.boundary.Preferences;
 import io.afterhours.intake.boundary.Denials;
 import io.afterhours.intake.boundary.DeniedLogon;
 import io.afterhours.platform.boundary.AccessRefused;
+import io.afterhours.request.control.AutoApprovalRules;
+import io.afterhours.request.control.AutoApprovalRules.Rule;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.control.RequestLifecycle.IllegalTransition;
 import io.afterhours.request.control.RequestPolicy;
+import io.afterhours.request.control.TimerSchedule;
 import io.afterhours.request.entity.ExtensionRequest;
+import io.afterhours.request.entity.RequestDecision;
 import io.afterhours.request.entity.RequestDenial;
 import io.afterhours.request.entity.RequestOrigin;
 import io.afterhours.request.entity.RequestState;
@@ -75,6 +79,12 @@ public class ExtensionRequests {
     RequestPolicy policy;
 
     @Inject
+    TimerSchedule timers;
+
+    @Inject
+    AutoApprovalRules autoApproval;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -117,8 +127,8 @@ public class ExtensionRequests {
         em.persist(request);
         em.flush();
         audit(ActorType.PERSON, me.account(), "request.opened", request, "asked ahead: " + window(request));
-        move(request, RequestState.PENDING, ActorType.PERSON, me.account(), "submitted");
-        return RequestSummary.of(request);
+        String rule = submit(request, me, ActorType.PERSON, me.account(), "submitted");
+        return RequestSummary.of(request, rule, false);
     }
 
     /** What the request form may offer: the policy's session types and limits. */
@@ -146,17 +156,14 @@ public class ExtensionRequests {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RequestSummary> mine() {
         DirectoryPerson me = people.me();
-        return em
-                .createQuery(
+        List<ExtensionRequest> mine = em.createQuery(
                         "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid = :me ORDER BY r.windowStart DESC,"
                                 + " r.id DESC",
                         ExtensionRequest.class)
                 .setParameter("me", me.guid().toString())
                 .setMaxResults(200)
-                .getResultList()
-                .stream()
-                .map(RequestSummary::of)
-                .toList();
+                .getResultList();
+        return RequestSummary.withRules(mine, autoApproval);
     }
 
     /** The employee withdraws their own request before anyone decided. */
@@ -273,7 +280,7 @@ public class ExtensionRequests {
                 request,
                 "after a denied logon on " + denial.computer() + ": " + window(request));
         if (policy.submitsDenialsAtOnce()) {
-            move(request, RequestState.PENDING, ActorType.SYSTEM, "requests", "submitted at once (policy)");
+            submit(request, who, ActorType.SYSTEM, "requests", "submitted at once (policy)");
         }
         return request.id();
     }
@@ -296,6 +303,42 @@ public class ExtensionRequests {
                 approver.approver().map(DirectoryPerson::displayName).orElse(null),
                 approver.fallbackGroup(),
                 approver.reason().name());
+    }
+
+    /**
+     * Makes a new request PENDING, in the transaction that opened it. A matching auto-approval rule then approves it at
+     * once, as the system, naming the rule; otherwise its reminder and escalation timers start. Returns the rule's
+     * name, or null.
+     */
+    private String submit(
+            ExtensionRequest request, DirectoryPerson who, ActorType actorType, String actor, String why) {
+        move(request, RequestState.PENDING, actorType, actor, why);
+        Instant now = clock.instant();
+        Instant since = AutoApprovalRules.monthStart(now, ZoneId.of(displayZone));
+        Optional<Rule> rule = autoApproval.match(
+                who::isMemberOf,
+                request.length(),
+                r -> autoApproval.approvedSince(who.guid().toString(), r, since));
+        // As for a late approval by a person (F2): the part of the window already gone is not given.
+        Instant from =
+                request.windowStart().isBefore(now) ? now.truncatedTo(ChronoUnit.MINUTES) : request.windowStart();
+        if (rule.isEmpty() || !request.windowEnd().isAfter(from)) {
+            timers.start(request, now);
+            return null;
+        }
+        request.grant(from, request.windowEnd(), now);
+        em.persist(RequestDecision.byRule(
+                request.id(), rule.get().name(), rule.get().shownAs(), now, from, request.windowEnd()));
+        move(
+                request,
+                RequestState.APPROVED,
+                ActorType.SYSTEM,
+                "auto-approval",
+                "approved automatically by rule " + rule.get().name() + " (windows up to "
+                        + rule.get().maxDuration().toMinutes() + " min, "
+                        + rule.get().maxPerMonth() + " a month): "
+                        + request.windowStart() + " to " + request.windowEnd());
+        return rule.get().name();
     }
 
     private void move(ExtensionRequest request, RequestState next, ActorType actorType, String actor, String why) {

@@ -3,6 +3,7 @@ package io.afterhours.request.control;
 import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
 import io.afterhours.request.boundary.ExtensionRequests;
+import io.afterhours.request.boundary.RequestTimers;
 import io.afterhours.request.boundary.Routing;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,10 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request jobs, every {@code afterhours.request.denial-poll}: turns out-of-hours denials into requests shortly
- * after they arrive, expires undecided requests whose window has passed, and every
- * {@code afterhours.request.reroute-interval} moves pending requests to the approver the directory names now. The work itself is claimed in the
- * database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at once; a failed batch (directory or
- * database down) is rolled back and taken again on the next run.
+ * after they arrive, expires undecided requests whose window has passed, fires due reminders and escalations, and
+ * every {@code afterhours.request.reroute-interval} moves pending requests to the approver the directory names now.
+ * The work itself is claimed in the database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at
+ * once; a failed batch (directory or database down) is rolled back and taken again on the next run.
  */
 @ApplicationScoped
 public class DenialWorker {
@@ -50,6 +51,9 @@ public class DenialWorker {
 
     /** When this instance last walked the pending requests for directory changes (another may walk too: harmless). */
     private volatile Instant lastReroute = Instant.EPOCH;
+
+    @Inject
+    RequestTimers timers;
 
     @Inject
     @ConfigProperty(name = "afterhours.request.denial-poll")
@@ -85,5 +89,30 @@ public class DenialWorker {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Denials wait for the next run: {0}", LogSafe.of(e.toString()));
         }
+        try {
+            fireDueTimers();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Timers wait for the next run: {0}", LogSafe.of(e.toString()));
+        }
+    }
+
+    /**
+     * Claims up to a batch of due timers, then fires each in its own transaction; returns how many reminded or
+     * escalated a request. A timer that fails keeps its lease and is taken again once it runs out.
+     */
+    public int fireDueTimers() {
+        int fired = 0;
+        for (long id : timers.claimDue(BATCH)) {
+            try {
+                if (timers.fire(id)) {
+                    fired++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Timer {0} waits for its lease to run out: {1}", new Object[] {
+                    id, LogSafe.of(e.toString())
+                });
+            }
+        }
+        return fired;
     }
 }

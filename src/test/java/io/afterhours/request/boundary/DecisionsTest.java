@@ -77,6 +77,28 @@ class DecisionsTest {
     }
 
     @Test
+    void onceEscalatedTheEscalationApproverDecidesAsWellAsTheLineManager() {
+        approverIs(mathilde);
+        request.escalateTo(claire.guid(), "Claire", null, NOW);
+
+        assertTrue(decisions.mayDecide(claire, request), "the manager's manager");
+        assertTrue(decisions.mayDecide(mathilde, request), "the line manager keeps the right");
+        assertFalse(decisions.mayDecide(karim, request));
+    }
+
+    @Test
+    void escalatedToTheFallbackGroupItsMembersDecideButNeverTheRequester() {
+        approverIs(mathilde);
+        DirectoryPerson zoeInTheGroup = new DirectoryPerson(
+                zoe.guid(), "cn=z", "zlefevre", null, "Zoë", null, null, Set.of("Afterhours-Approvers"), false);
+        request.escalateTo(null, null, "Afterhours-Approvers", NOW);
+
+        assertTrue(decisions.mayDecide(claire, request));
+        assertFalse(decisions.mayDecide(karim, request), "not in the group");
+        assertFalse(decisions.mayDecide(zoeInTheGroup, request), "the requester, even in the group");
+    }
+
+    @Test
     void nobodyDecidesTheirOwnRequestWhateverTheirGroupsOrManager() {
         DirectoryPerson zoeTheApprover = person("zlefevre", Set.of("Afterhours-Approvers"));
         DirectoryPerson sameGuid = new DirectoryPerson(

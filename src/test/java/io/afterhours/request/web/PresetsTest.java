@@ -92,6 +92,10 @@ class PresetsTest {
                 null,
                 null,
                 0,
-                from);
+                from,
+                false,
+                null,
+                false,
+                null);
     }
 }
