@@ -15,8 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * When a pending request is reminded and escalated (product.md F3): the reminder {@code reminder-after} after it was
  * submitted; the escalation {@code escalate-after} after it, or when its window starts if that is sooner, but never
- * before it was submitted (a window that has already started, as one opened by a denial, escalates at once). The
- * timers are rows written in the caller's transaction, the one that makes the request PENDING.
+ * before the reminder: the approver always has that long on their own, even for a window that has already started
+ * (every request opened by a denied logon), so the manager's manager is not woken by every denial. The timers are
+ * rows written in the caller's transaction, the one that makes the request PENDING.
  */
 @ApplicationScoped
 public class TimerSchedule {
@@ -63,6 +64,7 @@ public class TimerSchedule {
         if (windowStart.isBefore(due)) {
             due = windowStart;
         }
-        return due.isBefore(submitted) ? submitted : due;
+        Instant earliest = submitted.plus(reminderAfter.compareTo(escalateAfter) < 0 ? reminderAfter : escalateAfter);
+        return due.isBefore(earliest) ? earliest : due;
     }
 }

@@ -33,10 +33,21 @@ class TimerScheduleTest {
     }
 
     @Test
-    void aWindowThatHasAlreadyStartedEscalatesAtOnceNotInThePast() {
+    void theApproverAlwaysHasTheReminderDelayAloneEvenForAWindowAlreadyRunning() {
         Instant deniedAt = Instant.parse("2026-11-28T19:59:00Z");
+        Instant soon = Instant.parse("2026-11-28T20:10:00Z");
 
-        assertEquals(SUBMITTED, schedule.escalationDue(SUBMITTED, deniedAt));
+        assertEquals(Instant.parse("2026-11-28T20:30:00Z"), schedule.escalationDue(SUBMITTED, deniedAt));
+        assertEquals(Instant.parse("2026-11-28T20:30:00Z"), schedule.escalationDue(SUBMITTED, soon));
+    }
+
+    @Test
+    void anEscalationDelayShorterThanTheReminderWins() {
+        TimerSchedule quick = TimerSchedule.of(Duration.ofMinutes(30), Duration.ofMinutes(10));
+
+        assertEquals(
+                Instant.parse("2026-11-28T20:10:00Z"),
+                quick.escalationDue(SUBMITTED, Instant.parse("2026-11-28T19:00:00Z")));
     }
 
     @Test
