@@ -10,6 +10,7 @@ import io.afterhours.directory.boundary.People;
 import io.afterhours.intake.boundary.Denials;
 import io.afterhours.intake.boundary.DeniedLogon;
 import io.afterhours.platform.boundary.AccessRefused;
+import io.afterhours.request.control.DenialHours;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.control.RequestLifecycle.IllegalTransition;
 import io.afterhours.request.control.RequestPolicy;
@@ -72,6 +73,9 @@ public class ExtensionRequests {
 
     @Inject
     RequestPolicy policy;
+
+    @Inject
+    DenialHours denialHours;
 
     @Inject
     Clock clock;
@@ -213,6 +217,10 @@ public class ExtensionRequests {
             return null;
         }
         DirectoryPerson who = person.get();
+        if (denialHours.inHoursFor(who, denial)) {
+            // In hours under this person's own policy: another UserLock rule refused the logon, not one to extend.
+            return null;
+        }
         String guid = who.guid().toString();
         Optional<ExtensionRequest> covering = granted(guid, denial.at());
         if (covering.isPresent()) {
