@@ -33,6 +33,11 @@ final class DemoDirectory {
      * {@code managerDn}, with the demo password. Returns the new person's DN.
      */
     static String addEmployee(URI base, String account, String managerDn) throws LDAPException {
+        return addEmployee(base, account, managerDn, new String[0]);
+    }
+
+    /** The same, as a member of the directory groups named (CNs; the groups themselves need not exist). */
+    static String addEmployee(URI base, String account, String managerDn, String... groups) throws LDAPException {
         String dn = "cn=" + account + "," + DemoDirectoryServer.USER_BASE;
         Entry entry = new Entry(dn);
         entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "user");
@@ -46,6 +51,9 @@ final class DemoDirectory {
         entry.addAttribute("manager", managerDn);
         entry.addAttribute("userAccountControl", "512");
         entry.addAttribute("userPassword", PortalSession.DEMO_PASSWORD);
+        for (String group : groups) {
+            entry.addAttribute("memberOf", "cn=" + group + ",ou=groups,dc=corp,dc=local");
+        }
         try (LDAPConnection connection = admin(base)) {
             connection.add(entry);
         }

@@ -1,8 +1,7 @@
 package io.afterhours.it;
 
+import static io.afterhours.it.ItSupport.await;
 import static io.afterhours.it.ItSupport.get;
-import static io.afterhours.it.ItSupport.notification;
-import static io.afterhours.it.ItSupport.postJson;
 import static io.afterhours.it.ItSupport.runId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,14 +12,11 @@ import jakarta.json.JsonArray;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -314,18 +310,7 @@ class RequestsIT {
 
     /** Posts a denied logon from {@code computer} (unique per test) and returns the stored notification's id. */
     private long stored(String user, String eventTime, String computer) {
-        HttpResponse<String> response = postJson(
-                base,
-                notification(user)
-                        .withEventType(4)
-                        .withEventTime(eventTime)
-                        .withComputer(computer)
-                        .json());
-        assertEquals(200, response.statusCode(), response.body());
-        JsonArray rows = WebhookIT.parseArray(
-                get(base, "api/it-probe/notifications?marker=" + computer).body());
-        assertEquals(1, rows.size(), rows.toString());
-        return rows.getJsonObject(0).getJsonNumber("id").longValue();
+        return ItSupport.storedDenial(base, user, eventTime, computer);
     }
 
     /** Posts the "Request extra hours" form as the page's AJAX button does; returns the partial response. */
@@ -353,23 +338,5 @@ class RequestsIT {
                 .filter(r -> r.startsWith(id + "|"))
                 .findFirst()
                 .orElseGet(() -> fail("no request " + id + " for " + account));
-    }
-
-    private static String await(Supplier<String> probe, java.util.function.Predicate<String> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = probe.get();
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return fail("not done in time: " + last);
     }
 }
