@@ -124,8 +124,11 @@ public class WorkingHoursPolicies {
         changed.fire(new PoliciesChanged());
     }
 
-    /** Every policy in its evaluated form, for the feature's cache. No access check: nothing leaves the feature. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Every policy in its evaluated form, for the feature's cache. No access check: nothing leaves the feature. In a
+     * transaction of its own even though it only reads: the cache calls it from a managed scheduler thread, where
+     * Payara's clean-up of a transaction-less EntityManager fails and breaks that thread's invocation context.
+     */
     public List<Schedule> schedules() {
         return all().stream().map(StoredPolicies::schedule).toList();
     }
