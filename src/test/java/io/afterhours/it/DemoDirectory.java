@@ -30,13 +30,8 @@ final class DemoDirectory {
 
     /**
      * Adds an employee who exists for this test run only (so no earlier run's requests are theirs), reporting to
-     * {@code managerDn}, with the demo password. Returns the new person's DN.
+     * {@code managerDn}, member of {@code groups} (by name), with the demo password. Returns the new person's DN.
      */
-    static String addEmployee(URI base, String account, String managerDn) throws LDAPException {
-        return addEmployee(base, account, managerDn, new String[0]);
-    }
-
-    /** The same, as a member of the directory groups named (CNs; the groups themselves need not exist). */
     static String addEmployee(URI base, String account, String managerDn, String... groups) throws LDAPException {
         String dn = "cn=" + account + "," + DemoDirectoryServer.USER_BASE;
         Entry entry = new Entry(dn);
@@ -49,14 +44,24 @@ final class DemoDirectory {
         entry.addAttribute("mail", account + "@corp.local");
         entry.addAttribute("objectGUID", AdGuid.toBytes(UUID.randomUUID()));
         entry.addAttribute("manager", managerDn);
-        entry.addAttribute("userAccountControl", "512");
-        entry.addAttribute("userPassword", PortalSession.DEMO_PASSWORD);
         for (String group : groups) {
             entry.addAttribute("memberOf", "cn=" + group + ",ou=groups,dc=corp,dc=local");
         }
+        entry.addAttribute("userAccountControl", "512");
+        entry.addAttribute("userPassword", PortalSession.DEMO_PASSWORD);
         try (LDAPConnection connection = admin(base)) {
             connection.add(entry);
         }
         return dn;
+    }
+
+    /** Changes a person's {@code manager}, as an AD administrator would. */
+    static void setManager(URI base, String dn, String managerDn) throws LDAPException {
+        try (LDAPConnection connection = admin(base)) {
+            connection.modify(
+                    dn,
+                    new com.unboundid.ldap.sdk.Modification(
+                            com.unboundid.ldap.sdk.ModificationType.REPLACE, "manager", managerDn));
+        }
     }
 }

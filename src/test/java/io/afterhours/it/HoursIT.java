@@ -1,8 +1,8 @@
 package io.afterhours.it;
 
-import static io.afterhours.it.ItSupport.await;
 import static io.afterhours.it.ItSupport.get;
 import static io.afterhours.it.ItSupport.runId;
+import static io.afterhours.it.RequestDriver.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +41,7 @@ class HoursIT {
     URL deploymentUrl;
 
     URI base;
+    RequestDriver driver;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -50,6 +51,7 @@ class HoursIT {
     @BeforeEach
     void setUp() {
         base = ItSupport.loopback(deploymentUrl);
+        driver = new RequestDriver(base);
     }
 
     @Test
@@ -68,14 +70,14 @@ class HoursIT {
 
         // In hours by the default policy, out of hours by the override: a request for the line manager.
         String weekdayPc = "PC-" + runId();
-        long weekday = stored(user, WEDNESDAY_10, weekdayPc);
+        long weekday = driver.stored(user, WEDNESDAY_10, weekdayPc);
         String opened = await(() -> requestOf(weekday), s -> s.startsWith("true|"));
         assertFalse(opened.endsWith("|-"), "a request was opened: " + opened);
         assertEquals("OUT_OF_HOURS_DENIAL", classification(weekdayPc), "the final classification is recorded");
 
         // Out of hours by the default policy, in hours by the override: handled, no request.
         String weekendPc = "PC-" + runId();
-        long weekend = stored(user, SATURDAY_11, weekendPc);
+        long weekend = driver.stored(user, SATURDAY_11, weekendPc);
         assertEquals("true|-", await(() -> requestOf(weekend), s -> s.startsWith("true|")));
         assertEquals("IN_HOURS_DENIAL", classification(weekendPc));
 
@@ -190,10 +192,6 @@ class HoursIT {
         assertTrue(row > 0, group + " is listed");
         Matcher found = Pattern.compile("id=\"(policies:list:\\d+:edit)\"").matcher(page);
         return found.find(row) ? found.group(1) : fail("no edit button for " + group);
-    }
-
-    private long stored(String user, String eventTime, String computer) {
-        return ItSupport.storedDenial(base, user, eventTime, computer);
     }
 
     private String requestOf(long notification) {

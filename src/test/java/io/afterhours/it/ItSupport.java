@@ -8,10 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -88,44 +85,6 @@ public final class ItSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Posts a logon denied by UserLock (EventType 4) at {@code eventTime} from {@code computer}, which is unique per
-     * test, and returns the stored notification's id.
-     */
-    public static long storedDenial(URI base, String user, String eventTime, String computer) {
-        HttpResponse<String> response = postJson(
-                base,
-                notification(user)
-                        .withEventType(4)
-                        .withEventTime(eventTime)
-                        .withComputer(computer)
-                        .json());
-        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
-        jakarta.json.JsonArray rows = WebhookIT.parseArray(
-                get(base, "api/it-probe/notifications?marker=" + computer).body());
-        org.junit.jupiter.api.Assertions.assertEquals(1, rows.size(), rows.toString());
-        return rows.getJsonObject(0).getJsonNumber("id").longValue();
-    }
-
-    /** Asks {@code probe} every 200 ms until {@code done} accepts its answer (at most 15 s); returns that answer. */
-    public static String await(Supplier<String> probe, Predicate<String> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = probe.get();
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return org.junit.jupiter.api.Assertions.fail("not done in time: " + last);
     }
 
     /** A UserLock-shaped notification (userlock.md 1.6) with the members our default mapping reads. */

@@ -56,6 +56,7 @@ class PortalSecurityIT {
     private static final Pattern INTEGRITY_LINK = Pattern.compile("href=\"([^\"]*audit/integrity\\.xhtml[^\"]*)\"");
 
     private static final Map<String, Entry> DEMO = new HashMap<>();
+    private static String reportRequest;
 
     @ArquillianResource
     URL deploymentUrl;
@@ -145,12 +146,28 @@ class PortalSecurityIT {
         return missing;
     }
 
+    /** A pending request of someone who reports to the matrix's manager, made once per test class. */
+    private String reportRequest() {
+        if (reportRequest == null) {
+            try {
+                String account = "sec" + ItSupport.runId();
+                DemoDirectory.addEmployee(base, account, DEMO.get("mdubois").getDN());
+                reportRequest = String.valueOf(
+                        new RequestDriver(base).askAhead(new PortalSession(base).signedInAs(account), 60, "Matrix"));
+            } catch (com.unboundid.ldap.sdk.LDAPException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return reportRequest;
+    }
+
     private HttpResponse<String> respond(PortalSession session, String role, String how, String target) {
         String path = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
         path = path.replace("{own}", role.equals("anonymous") ? guid("zlefevre") : guid(ACCOUNTS.get(role)))
                 .replace("{report}", guid("pmartin"))
                 .replace("{foreign}", guid("jalvarez"))
-                .replace("{nobody}", UUID.randomUUID().toString());
+                .replace("{nobody}", UUID.randomUUID().toString())
+                .replace("{report-request}", reportRequest());
         HttpResponse<String> response;
         switch (how) {
             case "GET" -> response = session.get(path);

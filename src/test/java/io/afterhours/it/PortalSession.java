@@ -92,6 +92,30 @@ final class PortalSession {
         return post(path, fields + tokens, ajax);
     }
 
+    /**
+     * Fills in a form and presses one of its AJAX buttons ({@code form:button}) on {@code page}, processing and
+     * re-rendering the whole form as the PrimeFaces pages do. {@code fields} alternates field ids and values.
+     */
+    HttpResponse<String> submit(String path, String page, String button, String... fields) {
+        String form = button.substring(0, button.indexOf(':'));
+        StringBuilder body = new StringBuilder(encode(form) + "=" + encode(form));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+        }
+        body.append("&jakarta.faces.partial.ajax=true&jakarta.faces.source=")
+                .append(encode(button))
+                .append("&jakarta.faces.partial.execute=")
+                .append(encode(form))
+                .append("&jakarta.faces.partial.render=")
+                .append(encode(form))
+                .append('&')
+                .append(encode(button))
+                .append('=')
+                .append(encode(button))
+                .append(pageTokens(page));
+        return post(path, body.toString(), true);
+    }
+
     HttpResponse<String> post(String path, String form, boolean ajax) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

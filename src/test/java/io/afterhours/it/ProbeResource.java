@@ -58,6 +58,9 @@ public class ProbeResource {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    io.afterhours.request.control.DenialWorker requestWorker;
+
     /** Stored notifications whose user or computer equals the marker, oldest first. */
     @GET
     @Path("notifications")
@@ -193,6 +196,99 @@ public class ProbeResource {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** Who decided a request: "name|rule|guid" (a rule's decision has no GUID), or "-" when undecided. */
+    @GET
+    @Path("decision")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String decision(@QueryParam("request") long request) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT decided_by_name, decided_by_rule, decided_by_guid FROM request_decision WHERE request_id = ?")) {
+            q.setLong(1, request);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) : "-";
+            }
+        }
+    }
+
+    /** A request's timers: "KIND|due|done" lines, done being true or false, by kind. */
+    @GET
+    @Path("timers")
+    public String timers(@QueryParam("request") long request) throws SQLException {
+        return lines(
+                "SELECT kind, due_at, CASE WHEN done_at IS NULL THEN 'false' ELSE 'true' END FROM request_timer"
+                        + " WHERE request_id = ? ORDER BY kind",
+                request);
+    }
+
+    /** Makes a request's timer of this kind due a minute ago, as if that much time had passed; returns rows changed. */
+    @POST
+    @Path("timers/due")
+    public int makeDue(@QueryParam("request") long request, @QueryParam("kind") String kind) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement u =
+                        c.prepareStatement("UPDATE request_timer SET due_at = ? WHERE request_id = ? AND kind = ?")) {
+            u.setTimestamp(1, java.sql.Timestamp.from(Instant.now().minusSeconds(60)));
+            u.setLong(2, request);
+            u.setString(3, kind);
+            return u.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs the timer worker from several threads released at the same moment (as several instances would), next to
+     * the server's own worker; returns how many timers each thread fired.
+     */
+    @POST
+    @Path("timers/fire-concurrently")
+    public String fireConcurrently(@QueryParam("threads") int threads) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(executor.submit(() -> {
+                start.await();
+                return requestWorker.fireDueTimers();
+            }));
+        }
+        start.countDown();
+        JsonArrayBuilder fired = Json.createArrayBuilder();
+        for (Future<Integer> future : futures) {
+            fired.add(future.get());
+        }
+        return fired.build().toString();
+    }
+
+    /** Every audit entry about one subject ("request 42"), oldest first, as "action|actor|details". */
+    @GET
+    @Path("audit/of")
+    public String auditOf(@QueryParam("subject") String subject) throws SQLException {
+        return lines("SELECT action, actor, details FROM audit_entry WHERE subject = ? ORDER BY seq", subject);
+    }
+
+    /** The rows of a one-parameter query as a JSON array of "col|col|…" strings; times as ISO instants. */
+    private String lines(String sql, Object parameter) throws SQLException {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, parameter);
+            try (ResultSet rs = q.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 1; i <= columns; i++) {
+                        Object value = rs.getObject(i);
+                        if (value instanceof java.time.OffsetDateTime || value instanceof java.sql.Timestamp) {
+                            value = rs.getTimestamp(i).toInstant();
+                        }
+                        line.append(i == 1 ? "" : "|").append(value);
+                    }
+                    rows.add(line.toString());
+                }
+            }
+        }
+        return rows.build().toString();
     }
 
     /** Whether the request worker has handled a notification, and which request it opened or joined. */

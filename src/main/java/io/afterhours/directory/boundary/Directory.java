@@ -124,9 +124,20 @@ public class Directory {
         return cached("reports:" + manager.guid(), () -> ldap().directReports(manager.dn(), MAX_TEAM));
     }
 
+    /** Up to {@code limit} enabled people whose account, name or mail starts with the text; not cached. */
+    public java.util.List<DirectoryPerson> find(String text, int limit) {
+        return ldap().find(text, limit);
+    }
+
     public ApproverResolution resolveApprover(DirectoryPerson person) {
         ldap();
         return ManagerChain.resolve(person, this::findByDn, fallbackGroup, maxManagerHops);
+    }
+
+    /** The configured group whose members decide when the directory names no usable manager. */
+    public String fallbackApproverGroup() {
+        ldap();
+        return fallbackGroup;
     }
 
     /** Checks a person's password against the directory; never cached. */

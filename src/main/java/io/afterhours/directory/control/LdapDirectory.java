@@ -136,6 +136,20 @@ public class LdapDirectory implements AutoCloseable {
         return search(Filter.createEqualityFilter("objectClass", "user"), limit);
     }
 
+    /**
+     * Enabled people whose account, display name or mail starts with {@code text}: for choosing a person on a form.
+     * The filter is built by the SDK, so the text is escaped, never spliced into filter syntax.
+     */
+    public java.util.List<DirectoryPerson> find(String text, int limit) {
+        Filter filter = Filter.createANDFilter(
+                Filter.createEqualityFilter("objectClass", "user"),
+                Filter.createORFilter(
+                        Filter.createSubstringFilter(settings.accountAttribute(), text, null, null),
+                        Filter.createSubstringFilter("displayName", text, null, null),
+                        Filter.createSubstringFilter("mail", text, null, null)));
+        return search(filter, limit).stream().filter(p -> !p.disabled()).toList();
+    }
+
     private java.util.List<DirectoryPerson> search(Filter filter, int limit) {
         try {
             SearchRequest request = new SearchRequest(settings.userBase(), SearchScope.SUB, filter, ATTRIBUTES);

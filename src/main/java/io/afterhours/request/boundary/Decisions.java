@@ -9,6 +9,8 @@ import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.platform.boundary.Roles;
+import io.afterhours.request.control.AutoApprovalRules;
+import io.afterhours.request.control.DeputyAssignments;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.entity.ExtensionRequest;
 import io.afterhours.request.entity.RequestDecision;
@@ -30,9 +32,9 @@ import java.util.Optional;
 /**
  * Managers' decisions (product.md F3). Who may decide is worked out again from the directory at every read and every
  * decision, by objectGUID: the requester's current approver (their line manager, or the next enabled manager up), or
- * a member of the fallback group when the directory gives no usable manager; never the requester themselves, whatever
- * their roles. The first decision wins: the request row is locked while deciding and a decision row is unique per
- * request, so a second approver gets "already decided by …".
+ * a member of the fallback group when the directory gives no usable manager, or, once the timers escalated it, the
+ * escalation approver; never the requester themselves, whatever their roles. The first decision wins: the request row
+ * is locked while deciding and a decision row is unique per request, so a second approver gets "already decided by …".
  */
 @ApplicationScoped
 @Transactional
@@ -58,28 +60,71 @@ public class Decisions {
     @Inject
     SecurityContext security;
 
+    @Inject
+    DeputyAssignments deputies;
+
+    @Inject
+    AutoApprovalRules autoApproval;
+
     /**
-     * Pending requests routed to me (by the snapshot taken when each was made; a decision re-checks the directory),
-     * or to a fallback group I belong to; never my own. Oldest window first.
+     * One page of the pending requests routed to me or to a manager I stand in for as deputy (by the snapshot taken
+     * when each was made, kept current by re-routing), to a fallback group I belong to, or escalated to me or such a
+     * group; never my own. Paged and sorted in the database; each row is checked again against the directory before it
+     * is shown.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RequestSummary> inbox() {
+    public List<InboxEntry> inbox(InboxQuery query) {
         DirectoryPerson me = people.me();
-        return em
-                .createQuery(
-                        "SELECT r FROM ExtensionRequest r WHERE r.state = :pending AND r.requesterGuid <> :me AND"
-                                + " (r.approverGuid = :me OR (r.approverGuid IS NULL AND r.approverGroup IN :groups))"
-                                + " ORDER BY r.windowStart, r.id",
+        return inboxCriteria(
+                        me,
+                        query,
+                        "SELECT r FROM ExtensionRequest r",
+                        " ORDER BY " + query.sort().column() + (query.ascending() ? " ASC" : " DESC") + ", r.id",
                         ExtensionRequest.class)
-                .setParameter("pending", RequestState.PENDING)
-                .setParameter("me", me.guid().toString())
-                .setParameter("groups", me.groups().isEmpty() ? List.of("-") : List.copyOf(me.groups()))
-                .setMaxResults(500)
+                .setFirstResult(Math.max(0, query.first()))
+                .setMaxResults(Math.min(Math.max(1, query.size()), InboxQuery.MAX_PAGE))
                 .getResultList()
                 .stream()
-                .filter(r -> mayDecide(me, r))
-                .map(RequestSummary::of)
+                .flatMap(r -> authority(me, r)
+                        .map(a -> new InboxEntry(RequestSummary.of(r, null, escalatedTo(me, r)), a.onBehalfOf()))
+                        .stream())
                 .toList();
+    }
+
+    /** How many requests {@link #inbox(InboxQuery)} pages through: for the paginator and the menu badge. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int inboxCount(InboxQuery query) {
+        DirectoryPerson me = people.me();
+        return inboxCriteria(me, query, "SELECT COUNT(r) FROM ExtensionRequest r", "", Long.class)
+                .getSingleResult()
+                .intValue();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> inboxCriteria(
+            DirectoryPerson me, InboxQuery query, String select, String orderBy, Class<T> type) {
+        String text = query.text() == null ? "" : query.text().strip().toLowerCase(java.util.Locale.ROOT);
+        String jpql = select + " WHERE r.state = :pending AND r.requesterGuid <> :me AND"
+                + " (r.approverGuid = :me OR r.approverGuid IN :deputizing"
+                + " OR (r.approverGuid IS NULL AND r.approverGroup IN :groups)"
+                + " OR r.escalatedToGuid = :me OR r.escalatedToGroup IN :groups)"
+                + (text.isEmpty()
+                        ? ""
+                        : " AND (LOWER(r.requesterName) LIKE :text ESCAPE '!'"
+                                + " OR LOWER(r.requesterAccount) LIKE :text ESCAPE '!')")
+                + (query.origin() == null ? "" : " AND r.origin = :origin")
+                + orderBy;
+        jakarta.persistence.TypedQuery<T> typed = em.createQuery(jpql, type)
+                .setParameter("pending", RequestState.PENDING)
+                .setParameter("me", me.guid().toString())
+                .setParameter("deputizing", orNone(deputizing(me)))
+                .setParameter("groups", orNone(List.copyOf(me.groups())));
+        if (!text.isEmpty()) {
+            typed.setParameter("text", "%" + text.replaceAll("[!%_]", "!$0") + "%");
+        }
+        if (query.origin() != null) {
+            typed.setParameter("origin", query.origin());
+        }
+        return typed;
     }
 
     /**
@@ -93,37 +138,96 @@ public class Decisions {
         if (reports.isEmpty()) {
             return List.of();
         }
-        return em
-                .createQuery(
+        List<ExtensionRequest> requests = em.createQuery(
                         "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid IN :reports AND r.windowEnd > :since"
                                 + " ORDER BY r.windowStart DESC, r.id DESC",
                         ExtensionRequest.class)
                 .setParameter("reports", reports)
                 .setParameter("since", clock.instant().minus(TEAM_HISTORY))
                 .setMaxResults(500)
-                .getResultList()
-                .stream()
-                .map(RequestSummary::of)
-                .toList();
+                .getResultList();
+        return RequestSummary.withRules(requests, autoApproval);
     }
 
-    /** One request, for someone who may decide it (or has decided it). */
+    /**
+     * One request with its evidence and history, for whoever has a reason to see it: the requester, whoever may
+     * decide it now (or has decided it), the requester's line manager, administrators and auditors. Anyone else is
+     * refused, the same way whether or not it exists (P9).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RequestSummary detail(long id) {
+    public RequestDetail detail(long id) {
         DirectoryPerson me = people.me();
         ExtensionRequest request = em.find(ExtensionRequest.class, id);
-        if (request == null || !mayDecide(me, request)) {
+        if (request == null) {
             throw new AccessRefused("request " + id);
         }
-        return RequestSummary.of(request);
+        Optional<Authority> authority = authority(me, request);
+        RequestDecision decision = em.find(RequestDecision.class, request.id());
+        boolean sees = authority.isPresent()
+                || request.requester().equals(me.guid())
+                || decision != null && decision.decidedBy().equals(me.guid())
+                || isLineManagerOf(me, request)
+                || security.isCallerInRole(Roles.ADMINISTRATOR)
+                || security.isCallerInRole(Roles.AUDITOR);
+        if (!sees) {
+            throw new AccessRefused("request " + id);
+        }
+        boolean decidable = authority.isPresent() && request.state() == RequestState.PENDING;
+        return new RequestDetail(
+                RequestSummary.of(request),
+                decision == null
+                        ? null
+                        : new RequestDetail.Decided(
+                                decision.outcome().name(),
+                                decision.decidedAt(),
+                                decision.decidedByName(),
+                                decision.onBehalfOf(),
+                                decision.note()),
+                em
+                        .createQuery(
+                                "SELECT d FROM RequestDenial d WHERE d.requestId = :id ORDER BY d.deniedAt",
+                                io.afterhours.request.entity.RequestDenial.class)
+                        .setParameter("id", id)
+                        .setMaxResults(100)
+                        .getResultList()
+                        .stream()
+                        .map(d -> new RequestDetail.DeniedLogonEvidence(
+                                d.deniedAt(), d.computer(), d.clientAddress(), d.sessionType()))
+                        .toList(),
+                em
+                        .createQuery(
+                                "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid = :who AND r.id <> :id"
+                                        + " AND r.windowEnd > :since ORDER BY r.windowStart DESC, r.id DESC",
+                                ExtensionRequest.class)
+                        .setParameter("who", request.requester().toString())
+                        .setParameter("id", id)
+                        .setParameter("since", clock.instant().minus(TEAM_HISTORY))
+                        .setMaxResults(50)
+                        .getResultList()
+                        .stream()
+                        .map(RequestSummary::of)
+                        .toList(),
+                decidable,
+                authority.map(Authority::onBehalfOf).orElse(null));
+    }
+
+    private boolean isLineManagerOf(DirectoryPerson me, ExtensionRequest request) {
+        return directory
+                .findByGuid(request.requester())
+                .map(DirectoryPerson::managerDn)
+                .flatMap(directory::findByDn)
+                .filter(me::sameAs)
+                .isPresent();
     }
 
     public RequestSummary decide(DecisionCommand command) {
         DirectoryPerson me = people.me();
         ExtensionRequest request = em.find(ExtensionRequest.class, command.requestId(), LockModeType.PESSIMISTIC_WRITE);
-        if (request == null || !mayDecide(me, request)) {
+        Optional<Authority> authority = request == null ? Optional.empty() : authority(me, request);
+        if (authority.isEmpty()) {
             throw new AccessRefused("request " + command.requestId());
         }
+        String onBehalfOf = authority.get().onBehalfOf();
         if (request.state() != RequestState.PENDING) {
             throw new RequestRefused(List.of(alreadyDecided(request)), request.id());
         }
@@ -143,7 +247,7 @@ public class Decisions {
             request.grant(from, end, now);
             request.enter(RequestLifecycle.move(request.state(), RequestState.APPROVED), now);
             decision = new RequestDecision(
-                    request.id(), Outcome.APPROVED, now, me.guid(), me.displayName(), null, from, end, null);
+                    request.id(), Outcome.APPROVED, now, me.guid(), me.displayName(), onBehalfOf, from, end, null);
         } else {
             String note = command.note() == null ? "" : command.note().strip();
             if (note.isEmpty()) {
@@ -156,25 +260,26 @@ public class Decisions {
                     now,
                     me.guid(),
                     me.displayName(),
-                    null,
+                    onBehalfOf,
                     request.windowStart(),
                     request.windowEnd(),
                     note);
         }
         em.persist(decision);
         em.flush();
+        String what = command.approve()
+                ? "PENDING -> APPROVED: " + request.windowStart() + " to " + request.windowEnd()
+                        + (request.windowEnd().equals(request.requestedEnd())
+                                        && request.windowStart().equals(request.requestedStart())
+                                ? " as requested"
+                                : " (asked " + request.requestedStart() + " to " + request.requestedEnd() + ")")
+                : "PENDING -> DENIED: " + decision.note();
         auditLog.append(new AuditRecord(
                 ActorType.PERSON,
                 me.account(),
                 command.approve() ? "request.approved" : "request.denied",
                 "request " + request.id(),
-                command.approve()
-                        ? "PENDING -> APPROVED: " + request.windowStart() + " to " + request.windowEnd()
-                                + (request.windowEnd().equals(request.requestedEnd())
-                                                && request.windowStart().equals(request.requestedStart())
-                                        ? " as requested"
-                                        : " (asked " + request.requestedStart() + " to " + request.requestedEnd() + ")")
-                        : "PENDING -> DENIED: " + decision.note()));
+                what + (onBehalfOf == null ? "" : "; as deputy, on behalf of " + onBehalfOf)));
         return RequestSummary.of(request);
     }
 
@@ -208,22 +313,61 @@ public class Decisions {
     }
 
     /**
-     * Whether this person may decide this request now: never their own; otherwise the requester's current approver
-     * by objectGUID, or a member of the fallback group when the directory names no usable manager.
+     * Whether this person may decide this request now: never their own; otherwise whoever it was escalated to (a person
+     * or a member of the group), the requester's current approver by objectGUID, that approver's active deputy, or a
+     * member of the fallback group when the directory names no usable manager.
      */
     boolean mayDecide(DirectoryPerson me, ExtensionRequest request) {
+        return authority(me, request).isPresent();
+    }
+
+    /** On what grounds this person may decide this request now, if at all (see {@link #mayDecide}). */
+    Optional<Authority> authority(DirectoryPerson me, ExtensionRequest request) {
         if (request.requester().equals(me.guid())) {
-            return false;
+            return Optional.empty();
+        }
+        if (escalatedTo(me, request)) {
+            return Optional.of(Authority.OWN_RIGHT);
         }
         Optional<DirectoryPerson> requester = directory.findByGuid(request.requester());
         if (requester.isEmpty()) {
             // Gone from the directory: only the fallback approvers can close it.
-            return request.approverGroup() != null && me.isMemberOf(request.approverGroup());
+            return request.approverGroup() != null && me.isMemberOf(request.approverGroup())
+                    ? Optional.of(Authority.OWN_RIGHT)
+                    : Optional.empty();
         }
         ApproverResolution current = directory.resolveApprover(requester.get());
-        return current.approver()
-                .map(approver -> approver.sameAs(me))
-                .orElseGet(() -> me.isMemberOf(current.fallbackGroup()));
+        if (current.approver().isEmpty()) {
+            return me.isMemberOf(current.fallbackGroup()) ? Optional.of(Authority.OWN_RIGHT) : Optional.empty();
+        }
+        DirectoryPerson approver = current.approver().get();
+        if (approver.sameAs(me)) {
+            return Optional.of(Authority.OWN_RIGHT);
+        }
+        return deputies.active(approver.guid(), me.guid(), clock.instant())
+                .map(deputyship -> new Authority(approver.displayName()));
+    }
+
+    private List<String> deputizing(DirectoryPerson me) {
+        return deputies.managersDeputizedBy(me.guid(), clock.instant()).stream()
+                .map(java.util.UUID::toString)
+                .toList();
+    }
+
+    /** JPQL's IN needs at least one value; "-" matches no GUID and no group. */
+    private static List<String> orNone(List<String> values) {
+        return values.isEmpty() ? List.of("-") : values;
+    }
+
+    /** Why someone may decide: in their own right, or as deputy on behalf of the named manager. */
+    record Authority(String onBehalfOf) {
+        static final Authority OWN_RIGHT = new Authority(null);
+    }
+
+    /** Escalated by the timers to this person, or to a group they belong to: they may decide as well (F3). */
+    static boolean escalatedTo(DirectoryPerson me, ExtensionRequest request) {
+        return me.guid().equals(request.escalatedTo())
+                || request.escalatedToGroup() != null && me.isMemberOf(request.escalatedToGroup());
     }
 
     private String alreadyDecided(ExtensionRequest request) {

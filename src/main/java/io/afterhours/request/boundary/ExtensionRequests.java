@@ -7,14 +7,19 @@ import io.afterhours.directory.boundary.ApproverResolution;
 import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
+import io.afterhours.directory.boundary.Preferences;
 import io.afterhours.intake.boundary.Denials;
 import io.afterhours.intake.boundary.DeniedLogon;
 import io.afterhours.platform.boundary.AccessRefused;
+import io.afterhours.request.control.AutoApprovalRules;
+import io.afterhours.request.control.AutoApprovalRules.Rule;
 import io.afterhours.request.control.DenialHours;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.control.RequestLifecycle.IllegalTransition;
 import io.afterhours.request.control.RequestPolicy;
+import io.afterhours.request.control.TimerSchedule;
 import io.afterhours.request.entity.ExtensionRequest;
+import io.afterhours.request.entity.RequestDecision;
 import io.afterhours.request.entity.RequestDenial;
 import io.afterhours.request.entity.RequestOrigin;
 import io.afterhours.request.entity.RequestState;
@@ -78,11 +83,24 @@ public class ExtensionRequests {
     DenialHours denialHours;
 
     @Inject
+    TimerSchedule timers;
+
+    @Inject
+    AutoApprovalRules autoApproval;
+
+    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "afterhours.display.zone")
     String displayZone;
+
+    @Inject
+    @ConfigProperty(name = "afterhours.hours.zone")
+    String enforcedZone;
+
+    @Inject
+    Preferences preferences;
 
     /** The signed-in employee asks for a window; it goes to their approver at once. */
     public RequestSummary requestAhead(RequestCommand command) {
@@ -113,8 +131,8 @@ public class ExtensionRequests {
         em.persist(request);
         em.flush();
         audit(ActorType.PERSON, me.account(), "request.opened", request, "asked ahead: " + window(request));
-        move(request, RequestState.PENDING, ActorType.PERSON, me.account(), "submitted");
-        return RequestSummary.of(request);
+        String rule = submit(request, me, ActorType.PERSON, me.account(), "submitted");
+        return RequestSummary.of(request, rule, false);
     }
 
     /** What the request form may offer: the policy's session types and limits. */
@@ -126,24 +144,30 @@ public class ExtensionRequests {
                 policy.maxLength(),
                 policy.maxAhead(),
                 policy.reasonRequired(),
-                ZoneId.of(displayZone));
+                viewerZone(),
+                ZoneId.of(enforcedZone));
+    }
+
+    private ZoneId viewerZone() {
+        try {
+            return preferences.myZone();
+        } catch (AccessRefused notSignedIn) {
+            return ZoneId.of(displayZone);
+        }
     }
 
     /** The signed-in employee's own requests, newest window first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RequestSummary> mine() {
         DirectoryPerson me = people.me();
-        return em
-                .createQuery(
+        List<ExtensionRequest> mine = em.createQuery(
                         "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid = :me ORDER BY r.windowStart DESC,"
                                 + " r.id DESC",
                         ExtensionRequest.class)
                 .setParameter("me", me.guid().toString())
                 .setMaxResults(200)
-                .getResultList()
-                .stream()
-                .map(RequestSummary::of)
-                .toList();
+                .getResultList();
+        return RequestSummary.withRules(mine, autoApproval);
     }
 
     /** The employee withdraws their own request before anyone decided. */
@@ -264,7 +288,7 @@ public class ExtensionRequests {
                 request,
                 "after a denied logon on " + denial.computer() + ": " + window(request));
         if (policy.submitsDenialsAtOnce()) {
-            move(request, RequestState.PENDING, ActorType.SYSTEM, "requests", "submitted at once (policy)");
+            submit(request, who, ActorType.SYSTEM, "requests", "submitted at once (policy)");
         }
         return request.id();
     }
@@ -287,6 +311,42 @@ public class ExtensionRequests {
                 approver.approver().map(DirectoryPerson::displayName).orElse(null),
                 approver.fallbackGroup(),
                 approver.reason().name());
+    }
+
+    /**
+     * Makes a new request PENDING, in the transaction that opened it. A matching auto-approval rule then approves it at
+     * once, as the system, naming the rule; otherwise its reminder and escalation timers start. Returns the rule's
+     * name, or null.
+     */
+    private String submit(
+            ExtensionRequest request, DirectoryPerson who, ActorType actorType, String actor, String why) {
+        move(request, RequestState.PENDING, actorType, actor, why);
+        Instant now = clock.instant();
+        Instant since = AutoApprovalRules.monthStart(now, ZoneId.of(displayZone));
+        Optional<Rule> rule = autoApproval.match(
+                who::isMemberOf,
+                request.length(),
+                r -> autoApproval.approvedSince(who.guid().toString(), r, since));
+        // As for a late approval by a person (F2): the part of the window already gone is not given.
+        Instant from =
+                request.windowStart().isBefore(now) ? now.truncatedTo(ChronoUnit.MINUTES) : request.windowStart();
+        if (rule.isEmpty() || !request.windowEnd().isAfter(from)) {
+            timers.start(request, now);
+            return null;
+        }
+        request.grant(from, request.windowEnd(), now);
+        em.persist(RequestDecision.byRule(
+                request.id(), rule.get().name(), rule.get().shownAs(), now, from, request.windowEnd()));
+        move(
+                request,
+                RequestState.APPROVED,
+                ActorType.SYSTEM,
+                "auto-approval",
+                "approved automatically by rule " + rule.get().name() + " (windows up to "
+                        + rule.get().maxDuration().toMinutes() + " min, "
+                        + rule.get().maxPerMonth() + " a month): "
+                        + request.windowStart() + " to " + request.windowEnd());
+        return rule.get().name();
     }
 
     private void move(ExtensionRequest request, RequestState next, ActorType actorType, String actor, String why) {

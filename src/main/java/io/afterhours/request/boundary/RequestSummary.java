@@ -1,9 +1,12 @@
 package io.afterhours.request.boundary;
 
+import io.afterhours.request.control.AutoApprovalRules;
 import io.afterhours.request.entity.ExtensionRequest;
 import io.afterhours.request.entity.RequestOrigin;
 import io.afterhours.request.entity.RequestState;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** One request as lists and detail pages show it. */
 public record RequestSummary(
@@ -25,9 +28,21 @@ public record RequestSummary(
         String denialClient,
         String denialSession,
         int denialCount,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean reminded,
+        String escalatedTo,
+        boolean escalatedToViewer,
+        String approvedByRule) {
 
     static RequestSummary of(ExtensionRequest r) {
+        return of(r, null, false);
+    }
+
+    /**
+     * {@code approvedByRule}: the auto-approval rule that approved it, if any; {@code escalatedToViewer}: whether it was
+     * escalated to the person looking (their inbox says so).
+     */
+    static RequestSummary of(ExtensionRequest r, String approvedByRule, boolean escalatedToViewer) {
         return new RequestSummary(
                 r.id(),
                 r.state(),
@@ -47,7 +62,20 @@ public record RequestSummary(
                 r.denialClient(),
                 r.denialSession(),
                 r.denialCount(),
-                r.createdAt());
+                r.createdAt(),
+                r.remindedAt() != null,
+                r.escalatedAt() == null
+                        ? null
+                        : r.escalatedToName() != null ? r.escalatedToName() : r.escalatedToGroup(),
+                escalatedToViewer,
+                approvedByRule);
+    }
+
+    /** Summaries of these requests, each naming the auto-approval rule that approved it, if one did. */
+    static List<RequestSummary> withRules(List<ExtensionRequest> requests, AutoApprovalRules rules) {
+        Map<Long, String> behind =
+                rules.rulesBehind(requests.stream().map(ExtensionRequest::id).toList());
+        return requests.stream().map(r -> of(r, behind.get(r.id()), false)).toList();
     }
 
     public boolean cancellable() {

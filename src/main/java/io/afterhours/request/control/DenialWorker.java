@@ -3,13 +3,17 @@ package io.afterhours.request.control;
 import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
 import io.afterhours.request.boundary.ExtensionRequests;
+import io.afterhours.request.boundary.RequestTimers;
+import io.afterhours.request.boundary.Routing;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,9 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request jobs, every {@code afterhours.request.denial-poll}: turns out-of-hours denials into requests shortly
- * after they arrive, and expires undecided requests whose window has passed. The work itself is claimed in the
- * database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at once; a failed batch (directory or
- * database down) is rolled back and taken again on the next run.
+ * after they arrive, expires undecided requests whose window has passed, fires due reminders and escalations, and
+ * every {@code afterhours.request.reroute-interval} moves pending requests to the approver the directory names now.
+ * The work itself is claimed in the database ({@code FOR UPDATE SKIP LOCKED}), so several instances may run this at
+ * once; a failed batch (directory or database down) is rolled back and taken again on the next run.
  */
 @ApplicationScoped
 public class DenialWorker {
@@ -33,6 +38,22 @@ public class DenialWorker {
 
     @Inject
     ExtensionRequests requests;
+
+    @Inject
+    Routing routing;
+
+    @Inject
+    @ConfigProperty(name = "afterhours.request.reroute-interval")
+    Duration rerouteInterval;
+
+    @Inject
+    Clock clock;
+
+    /** When this instance last walked the pending requests for directory changes (another may walk too: harmless). */
+    private volatile Instant lastReroute = Instant.EPOCH;
+
+    @Inject
+    RequestTimers timers;
 
     @Inject
     @ConfigProperty(name = "afterhours.request.denial-poll")
@@ -59,8 +80,39 @@ public class DenialWorker {
             while (requests.expireOverdue(BATCH) == BATCH) {
                 // the same for undecided requests whose window has passed
             }
+            if (!clock.instant().isBefore(lastReroute.plus(rerouteInterval))) {
+                lastReroute = clock.instant();
+                for (long after = 0; after >= 0; ) {
+                    after = routing.rerouteAfter(after, BATCH);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Denials wait for the next run: {0}", LogSafe.of(e.toString()));
         }
+        try {
+            fireDueTimers();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Timers wait for the next run: {0}", LogSafe.of(e.toString()));
+        }
+    }
+
+    /**
+     * Claims up to a batch of due timers, then fires each in its own transaction; returns how many reminded or
+     * escalated a request. A timer that fails keeps its lease and is taken again once it runs out.
+     */
+    public int fireDueTimers() {
+        int fired = 0;
+        for (long id : timers.claimDue(BATCH)) {
+            try {
+                if (timers.fire(id)) {
+                    fired++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Timer {0} waits for its lease to run out: {1}", new Object[] {
+                    id, LogSafe.of(e.toString())
+                });
+            }
+        }
+        return fired;
     }
 }

@@ -95,6 +95,22 @@ public class ExtensionRequest {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    // Set by the timers, never inserted: a null Instant cannot be bound on PostgreSQL (InstantConverter).
+    @Column(name = "reminded_at", insertable = false)
+    private Instant remindedAt;
+
+    @Column(name = "escalated_at", insertable = false)
+    private Instant escalatedAt;
+
+    @Column(name = "escalated_to_guid")
+    private String escalatedToGuid;
+
+    @Column(name = "escalated_to_name")
+    private String escalatedToName;
+
+    @Column(name = "escalated_to_group")
+    private String escalatedToGroup;
+
     protected ExtensionRequest() {}
 
     public ExtensionRequest(
@@ -128,6 +144,22 @@ public class ExtensionRequest {
         this.approverName = approverName;
         this.approverGroup = fallbackGroup;
         this.approverReason = why;
+    }
+
+    /** The reminder timer fired: the inbox marks the request. */
+    public void remind(Instant now) {
+        remindedAt = now;
+    }
+
+    /**
+     * The escalation timer fired: from now on this person (the approver's own approver) or, when there is none, a
+     * member of this group may decide as well as the line manager.
+     */
+    public void escalateTo(UUID person, String name, String group, Instant now) {
+        escalatedToGuid = person == null ? null : person.toString();
+        escalatedToName = name;
+        escalatedToGroup = group;
+        escalatedAt = now;
     }
 
     /**
@@ -258,5 +290,25 @@ public class ExtensionRequest {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public Instant remindedAt() {
+        return remindedAt;
+    }
+
+    public Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    public UUID escalatedTo() {
+        return escalatedToGuid == null ? null : UUID.fromString(escalatedToGuid);
+    }
+
+    public String escalatedToName() {
+        return escalatedToName;
+    }
+
+    public String escalatedToGroup() {
+        return escalatedToGroup;
     }
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * The decision on a request. One per request (its key is the request's id), so a second decision fails to insert
- * even if two approvers got past every check at the same moment.
+ * even if two approvers got past every check at the same moment. Decided by a person (their GUID) or by an
+ * auto-approval rule (its name, no GUID).
  */
 @Entity
 @Table(name = "request_decision")
@@ -33,8 +34,11 @@ public class RequestDecision {
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
 
-    @Column(name = "decided_by_guid", nullable = false)
+    @Column(name = "decided_by_guid")
     private String decidedByGuid;
+
+    @Column(name = "decided_by_rule")
+    private String decidedByRule;
 
     @Column(name = "decided_by_name")
     private String decidedByName;
@@ -73,6 +77,20 @@ public class RequestDecision {
         this.note = note;
     }
 
+    /** An approval by an auto-approval rule: no person decided, the rule is named. */
+    public static RequestDecision byRule(
+            long requestId, String rule, String shownAs, Instant decidedAt, Instant windowStart, Instant windowEnd) {
+        RequestDecision decision = new RequestDecision();
+        decision.requestId = requestId;
+        decision.outcome = Outcome.APPROVED;
+        decision.decidedAt = decidedAt;
+        decision.decidedByRule = rule;
+        decision.decidedByName = shownAs;
+        decision.windowStart = windowStart;
+        decision.windowEnd = windowEnd;
+        return decision;
+    }
+
     public Outcome outcome() {
         return outcome;
     }
@@ -85,7 +103,19 @@ public class RequestDecision {
         return decidedByName;
     }
 
+    public String decidedByRule() {
+        return decidedByRule;
+    }
+
     public String note() {
         return note;
+    }
+
+    public java.util.UUID decidedBy() {
+        return java.util.UUID.fromString(decidedByGuid);
+    }
+
+    public String onBehalfOf() {
+        return onBehalfOf;
     }
 }

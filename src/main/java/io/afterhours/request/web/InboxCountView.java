@@ -1,6 +1,7 @@
 package io.afterhours.request.web;
 
 import io.afterhours.request.boundary.Decisions;
+import io.afterhours.request.boundary.InboxQuery;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,7 +19,7 @@ public class InboxCountView {
     public int getCount() {
         if (count == null) {
             try {
-                count = decisions.inbox().size();
+                count = decisions.inboxCount(InboxQuery.ALL);
             } catch (RuntimeException e) {
                 // A menu badge must never break the page: without the directory, show no number.
                 count = 0;

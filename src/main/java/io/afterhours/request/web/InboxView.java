@@ -1,23 +1,28 @@
 package io.afterhours.request.web;
 
+import io.afterhours.request.boundary.BulkDecisions;
 import io.afterhours.request.boundary.DecisionCommand;
 import io.afterhours.request.boundary.Decisions;
 import io.afterhours.request.boundary.ExtensionRequests;
+import io.afterhours.request.boundary.InboxEntry;
 import io.afterhours.request.boundary.RequestSummary;
+import io.afterhours.request.entity.RequestOrigin;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The approver's inbox ({@code inbox.xhtml}): pending requests for me, each decided in one tap (approve as asked,
- * approve for 30 min / 1 h / 2 h, or deny with a reason).
+ * The approver's inbox ({@code inbox.xhtml}): pending requests for me a page at a time, each decided in one tap
+ * (approve as asked, approve for 30 min / 1 h / 2 h, or deny with a reason), or several ticked and decided together.
  */
 @Named
 @ViewScoped
@@ -26,55 +31,72 @@ public class InboxView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient Decisions decisions;
+    Decisions decisions;
+
+    @Inject
+    BulkDecisions bulk;
 
     @Inject
     transient ExtensionRequests requests;
 
     private ZoneId zone;
-    private List<RequestSummary> pending;
-    private Long denying;
+    private ZoneId enforcedZone;
+    private InboxModel model;
+    private List<InboxEntry> selected = new ArrayList<>();
+    private String text;
+    private RequestOrigin origin;
+    private List<Long> denying = List.of();
     private String denyReason;
 
     @PostConstruct
     void init() {
         zone = requests.rules().displayZone();
-        reload();
+        enforcedZone = requests.rules().enforcedZone();
+        model = new InboxModel(decisions);
     }
 
     public void approve(long id) {
-        decide(() -> decisions.decide(DecisionCommand.approve(id, null, null)), "decision.approved", id);
+        decideOne(DecisionCommand.approve(id, null, null), "decision.approved");
     }
 
     /** Approve for less: the first {@code minutes} of the window still to come, never past the requested end. */
     public void approveFor(RequestSummary request, int minutes) {
-        Instant start = request.requestedStart().isBefore(Instant.now()) ? Instant.now() : request.requestedStart();
-        Instant end = start.plus(Duration.ofMinutes(minutes));
-        Instant capped = end.isAfter(request.requestedEnd()) ? request.requestedEnd() : end;
-        decide(
-                () -> decisions.decide(DecisionCommand.approve(request.id(), start, capped)),
-                "decision.approved",
-                request.id());
+        decideOne(Presets.firstMinutes(request, minutes, Instant.now()), "decision.approved");
     }
 
     public void startDenying(long id) {
-        denying = id;
+        denying = List.of(id);
+        denyReason = null;
+    }
+
+    public void startDenyingSelected() {
+        denying = selected.stream().map(InboxEntry::id).toList();
         denyReason = null;
     }
 
     public void deny() {
-        if (denying == null) {
+        if (denying.isEmpty()) {
             return;
         }
-        long id = denying;
-        decide(() -> decisions.decide(DecisionCommand.deny(id, denyReason)), "decision.denied", id);
+        String reason = denyReason;
+        decideAll(denying, id -> DecisionCommand.deny(id, reason), "decision.denied");
+    }
+
+    public void approveSelected() {
+        decideAll(
+                selected.stream().map(InboxEntry::id).toList(),
+                id -> DecisionCommand.approve(id, null, null),
+                "decision.approved");
+    }
+
+    public void applyFilter() {
+        model.filter(text, origin);
+        selected = new ArrayList<>();
     }
 
     /** Whether a preset is shorter than what was asked (otherwise "approve" already says it). */
     public boolean offers(RequestSummary request, int minutes) {
-        return Duration.between(request.requestedStart(), request.requestedEnd())
-                        .toMinutes()
-                > minutes;
+        return Presets.offers(request, minutes);
     }
 
     public String shown(Instant instant) {
@@ -85,12 +107,44 @@ public class InboxView implements Serializable {
         return WindowText.length(request.windowStart(), request.windowEnd());
     }
 
+    public String getEnforcedZoneName() {
+        return enforcedZone.getId();
+    }
+
     public String getZoneName() {
         return zone.getId();
     }
 
-    public List<RequestSummary> getPending() {
-        return pending;
+    public InboxModel getModel() {
+        return model;
+    }
+
+    public List<InboxEntry> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<InboxEntry> selected) {
+        this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    public RequestOrigin getOrigin() {
+        return origin;
+    }
+
+    public void setOrigin(RequestOrigin origin) {
+        this.origin = origin;
+    }
+
+    public RequestOrigin[] getOrigins() {
+        return RequestOrigin.values();
     }
 
     public String getDenyReason() {
@@ -101,20 +155,48 @@ public class InboxView implements Serializable {
         this.denyReason = denyReason;
     }
 
-    public Long getDenying() {
-        return denying;
+    public int getDenyingCount() {
+        return denying.size();
     }
 
-    private void decide(Runnable decision, String done, long id) {
-        if (RequestActions.run(decision, done, id)) {
-            if (!FacesContext.getCurrentInstance().isValidationFailed()) {
-                denying = null;
-            }
-            reload();
+    private void decideOne(DecisionCommand command, String done) {
+        if (RequestActions.run(() -> decisions.decide(command), done, command.requestId())) {
+            afterDecisions();
         }
     }
 
-    private void reload() {
-        pending = decisions.inbox();
+    /** Several at once: a message per request that could not be decided, one for those that were. */
+    private void decideAll(List<Long> ids, Function<Long, DecisionCommand> command, String done) {
+        if (ids.isEmpty()) {
+            RequestActions.note(FacesMessage.SEVERITY_WARN, "inbox.bulk.none", null);
+            return;
+        }
+        BulkDecisions.Outcome outcome = RequestActions.call(
+                () -> bulk.decideEach(ids.stream().map(command).toList()));
+        if (outcome == null) {
+            return;
+        }
+        if (ids.size() == 1 && outcome.decided().size() == 1) {
+            RequestActions.note(FacesMessage.SEVERITY_INFO, done, ids.get(0));
+        } else if (!outcome.decided().isEmpty()) {
+            RequestActions.note(
+                    FacesMessage.SEVERITY_INFO,
+                    done + ".many",
+                    outcome.decided().size());
+        }
+        outcome.refused()
+                .forEach((id, problems) ->
+                        problems.forEach(p -> RequestActions.note(FacesMessage.SEVERITY_ERROR, p, id)));
+        if (!outcome.refused().isEmpty()) {
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+        afterDecisions();
+    }
+
+    private void afterDecisions() {
+        if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+            denying = List.of();
+        }
+        selected = new ArrayList<>();
     }
 }

@@ -57,7 +57,14 @@ public class MyRequestsView implements Serializable {
                     RequestCommand.inZone(start, end, zone(), new LinkedHashSet<>(sessionTypes), reason));
             faces.addMessage(
                     null,
-                    new FacesMessage(FacesMessage.SEVERITY_INFO, RequestActions.text("request.sent", made.id()), null));
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_INFO,
+                            RequestActions.text(
+                                    made.approvedByRule() == null
+                                            ? "request.sent"
+                                            : "request.autoApproved|" + made.approvedByRule(),
+                                    made.id()),
+                            null));
             reason = null;
             reload();
         } catch (RequestRefused refused) {
@@ -96,6 +103,10 @@ public class MyRequestsView implements Serializable {
 
     public String length(RequestSummary request) {
         return WindowText.length(request.windowStart(), request.windowEnd());
+    }
+
+    public String getEnforcedZoneName() {
+        return rules.enforcedZone().getId();
     }
 
     public String getZoneName() {

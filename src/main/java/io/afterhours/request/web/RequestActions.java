@@ -18,23 +18,46 @@ final class RequestActions {
 
     private RequestActions() {}
 
-    /** Runs {@code action}; returns whether it went through (the page then reloads its lists). */
-    static boolean run(Runnable action, String doneKey, long id) {
+    /**
+     * Runs {@code action} on the object {@code subject} (shown as argument {0} of the messages); returns whether it
+     * went through (the page then reloads its lists).
+     */
+    static boolean run(Runnable action, String doneKey, Object subject) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             action.run();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(doneKey, id), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(doneKey, subject), null));
             return true;
         } catch (RequestRefused refused) {
             refused.problems()
-                    .forEach(p ->
-                            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(p, id), null)));
+                    .forEach(p -> faces.addMessage(
+                            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(p, subject), null)));
             faces.validationFailed();
             return true;
         } catch (AccessRefused refused) {
             Refusal.refuse(faces, refused.getMessage());
             return false;
         }
+    }
+
+    /** Runs {@code action} and returns its result, or null when the object was refused (the 403 page follows). */
+    static <T> T call(java.util.function.Supplier<T> action) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            return action.get();
+        } catch (RequestRefused refused) {
+            refused.problems().forEach(p -> note(FacesMessage.SEVERITY_ERROR, p, refused.overlapping()));
+            faces.validationFailed();
+            return null;
+        } catch (AccessRefused refused) {
+            Refusal.refuse(faces, refused.getMessage());
+            return null;
+        }
+    }
+
+    /** Adds a message from the bundle for the whole page. */
+    static void note(FacesMessage.Severity severity, String key, Object first) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text(key, first), null));
     }
 
     /** A message from the bundle: {@code key} or {@code key|arg|arg}, with {@code first} as argument {0}. */

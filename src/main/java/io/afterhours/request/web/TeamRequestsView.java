@@ -4,7 +4,8 @@ import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.request.boundary.Decisions;
 import io.afterhours.request.boundary.ExtensionRequests;
 import io.afterhours.request.boundary.RequestSummary;
-import jakarta.enterprise.context.RequestScoped;
+import io.afterhours.request.entity.RequestState;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -13,16 +14,19 @@ import java.util.List;
 
 /** The requests part of the manager's team page ({@code team.xhtml}): their reports' recent and coming windows. */
 @Named
-@RequestScoped
-public class TeamRequestsView {
+@ViewScoped
+public class TeamRequestsView implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    Decisions decisions;
+    transient Decisions decisions;
 
     @Inject
-    ExtensionRequests requests;
+    transient ExtensionRequests requests;
 
     private List<RequestSummary> list;
+    private List<RequestSummary> filtered;
     private ZoneId zone;
 
     public List<RequestSummary> getList() {
@@ -37,16 +41,38 @@ public class TeamRequestsView {
         return list;
     }
 
+    /** What the table's filters let through (PrimeFaces keeps it between requests of the page). */
+    public List<RequestSummary> getFiltered() {
+        return filtered;
+    }
+
+    public void setFiltered(List<RequestSummary> filtered) {
+        this.filtered = filtered;
+    }
+
+    public RequestState[] getStates() {
+        return RequestState.values();
+    }
+
     public void revoke(long id) {
         if (RequestActions.run(() -> decisions.revoke(id), "request.revoked", id)) {
             list = null;
+            filtered = null;
         }
     }
 
     public String shown(Instant instant) {
+        return WindowText.moment(instant, zone());
+    }
+
+    public String getZoneName() {
+        return zone().getId();
+    }
+
+    private ZoneId zone() {
         if (zone == null) {
             zone = requests.rules().displayZone();
         }
-        return WindowText.moment(instant, zone);
+        return zone;
     }
 }
