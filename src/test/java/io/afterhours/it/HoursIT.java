@@ -106,8 +106,8 @@ class HoursIT {
         PortalSession tab2 = new PortalSession(base).signedInAs("aadmin");
         String page1 = tab1.get(PAGE).body();
         String page2 = tab2.get(PAGE).body();
-        tab1.click(PAGE, page1, editButton(page1, group), true);
-        tab2.click(PAGE, page2, editButton(page2, group), true);
+        tab1.click(PAGE, page1, button(page1, group, "edit"), true);
+        tab2.click(PAGE, page2, button(page2, group, "edit"), true);
 
         String wrong = save(
                 tab2, page2, "Night shift", group, "Mars/Olympus_Mons", "MONDAY 22:00 06:00", "TUESDAY 05:00 05:00");
@@ -124,6 +124,34 @@ class HoursIT {
         assertTrue(changed.contains("group=" + group + ", priority=10, zone=Europe/Paris"), "before: " + changed);
         assertTrue(changed.contains("group=" + group + ", priority=10, zone=America/New_York"), "after: " + changed);
         assertFalse(changed.contains("MON 21:00"), "the stale save changed nothing");
+    }
+
+    @Test
+    void aDeletedOverrideIsAuditedAndItsMembersFallBackToTheDefault() throws Exception {
+        String group = "Gone-" + runId();
+        String user = "it" + runId();
+        DemoDirectory.addEmployee(base, user, MATHILDE, group);
+        PortalSession admin = new PortalSession(base).signedInAs("aadmin");
+        String page = admin.get(PAGE).body();
+        admin.click(PAGE, page, "policies:create", true);
+        assertTrue(save(admin, page, "Weekend only", group, "Europe/Paris", "SATURDAY 10:00 12:00")
+                .contains("Working hours saved."));
+
+        String listed = admin.get(PAGE).body();
+        assertFalse(listed.contains("id=\"policies:list:0:delete\""), "the default policy (first) cannot be deleted");
+        HttpResponse<String> deleted = admin.click(PAGE, listed, button(listed, group, "delete"), true);
+        assertTrue(deleted.body().contains("Group override deleted."), deleted.body());
+        assertFalse(admin.get(PAGE).body().contains(">" + group + "<"), "no longer listed");
+        assertTrue(
+                get(base, "api/it-probe/audit?action=hours.policy.deleted&after=0")
+                        .body()
+                        .contains("group=" + group + ", priority=10, zone=Europe/Paris, frames=[SAT 10:00-12:00"
+                                + " WORKSTATION+TERMINAL]; after: (deleted)"),
+                "audited with what was deleted");
+
+        // Wednesday 10:00 is working time again for the member: no request.
+        long weekday = driver.stored(user, WEDNESDAY_10, "PC-" + runId());
+        assertEquals("true|-", await(() -> requestOf(weekday), s -> s.startsWith("true|")));
     }
 
     @Test
@@ -187,11 +215,13 @@ class HoursIT {
         return response.body();
     }
 
-    private static String editButton(String page, String group) {
+    /** The client id of {@code button} (edit, delete) in the row of {@code group}'s policy. */
+    private static String button(String page, String group, String button) {
         int row = page.indexOf(">" + group + "<");
         assertTrue(row > 0, group + " is listed");
-        Matcher found = Pattern.compile("id=\"(policies:list:\\d+:edit)\"").matcher(page);
-        return found.find(row) ? found.group(1) : fail("no edit button for " + group);
+        Matcher found =
+                Pattern.compile("id=\"(policies:list:\\d+:" + button + ")\"").matcher(page);
+        return found.find(row) ? found.group(1) : fail("no " + button + " button for " + group);
     }
 
     private String requestOf(long notification) {
