@@ -96,11 +96,7 @@ class HoursIT {
     @Test
     void aSecondAdministratorSavingFromAnOldCopyIsToldAndEveryProblemIsNamed() {
         String group = "Stale-" + runId();
-        PortalSession first = new PortalSession(base).signedInAs("aadmin");
-        String page = first.get(PAGE).body();
-        first.click(PAGE, page, "policies:create", true);
-        assertTrue(save(first, page, "Night shift", group, "Europe/Paris", "MONDAY 22:00 06:00")
-                .contains("Working hours saved."));
+        assertTrue(create("Night shift", group, "MONDAY 22:00 06:00").contains("Working hours saved."));
 
         PortalSession tab1 = new PortalSession(base).signedInAs("aadmin");
         PortalSession tab2 = new PortalSession(base).signedInAs("aadmin");
@@ -131,11 +127,8 @@ class HoursIT {
         String group = "Gone-" + runId();
         String user = "it" + runId();
         DemoDirectory.addEmployee(base, user, MATHILDE, group);
+        assertTrue(create("Weekend only", group, "SATURDAY 10:00 12:00").contains("Working hours saved."));
         PortalSession admin = new PortalSession(base).signedInAs("aadmin");
-        String page = admin.get(PAGE).body();
-        admin.click(PAGE, page, "policies:create", true);
-        assertTrue(save(admin, page, "Weekend only", group, "Europe/Paris", "SATURDAY 10:00 12:00")
-                .contains("Working hours saved."));
 
         String listed = admin.get(PAGE).body();
         assertFalse(listed.contains("id=\"policies:list:0:delete\""), "the default policy (first) cannot be deleted");
@@ -213,6 +206,14 @@ class HoursIT {
         HttpResponse<String> response = session.post(PAGE, form.toString(), true);
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
+    }
+
+    /** Creates a group override in Europe/Paris as an administrator does on the page; returns the answer to Save. */
+    private String create(String name, String group, String frame) {
+        PortalSession admin = new PortalSession(base).signedInAs("aadmin");
+        String page = admin.get(PAGE).body();
+        assertEquals(200, admin.click(PAGE, page, "policies:create", true).statusCode());
+        return save(admin, page, name, group, "Europe/Paris", frame);
     }
 
     /** The client id of {@code button} (edit, delete) in the row of {@code group}'s policy. */
