@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Out-of-hours denials waiting to become (or join) extension requests: the hand-over from intake to the request
- * feature. {@link #claim} locks the rows it returns with {@code FOR UPDATE SKIP LOCKED}, so two instances never take
- * the same denial, and a denial is marked only in the caller's transaction: if turning it into a request fails
- * (directory down), the mark rolls back with it and the denial is taken again later, never dropped.
+ * Denials by UserLock waiting to become (or join) extension requests: the hand-over from intake to the request
+ * feature. Both provisional classifications are handed over, in hours and out of hours by the default policy, because
+ * only the request worker knows the person's groups and so their own working-hours policy; it records the final
+ * classification with {@link #reclassify}. {@link #claim} locks the rows it returns with {@code FOR UPDATE SKIP
+ * LOCKED}, so two instances never take the same denial, and a denial is marked only in the caller's transaction: if
+ * turning it into a request fails (directory down), the mark rolls back with it and the denial is taken again later,
+ * never dropped.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -25,10 +28,11 @@ public class Denials {
     public List<DeniedLogon> claim(int max) {
         List<Object[]> rows = em.createNativeQuery(
                         "SELECT id, user_name, user_domain, COALESCE(event_time, received_at), computer, client_address,"
-                                + " session_type FROM notification WHERE classification = ? AND request_checked_at IS"
-                                + " NULL ORDER BY id FETCH FIRST " + Math.max(1, max) + " ROWS ONLY FOR UPDATE SKIP"
-                                + " LOCKED")
+                                + " session_type, event_type FROM notification WHERE classification IN (?, ?) AND"
+                                + " request_checked_at IS NULL ORDER BY id FETCH FIRST " + Math.max(1, max)
+                                + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .setParameter(1, Classification.OUT_OF_HOURS_DENIAL.name())
+                .setParameter(2, Classification.IN_HOURS_DENIAL.name())
                 .getResultList();
         return rows.stream()
                 .map(row -> new DeniedLogon(
@@ -38,8 +42,17 @@ public class Denials {
                         instant(row[3]),
                         (String) row[4],
                         (String) row[5],
-                        (String) row[6]))
+                        (String) row[6],
+                        row[7] == null ? null : ((Number) row[7]).intValue()))
                 .toList();
+    }
+
+    /** Records the final classification of a claimed denial, under the person's own working-hours policy. */
+    public void reclassify(long notificationId, boolean inHours) {
+        em.createNativeQuery("UPDATE notification SET classification = ? WHERE id = ?")
+                .setParameter(1, (inHours ? Classification.IN_HOURS_DENIAL : Classification.OUT_OF_HOURS_DENIAL).name())
+                .setParameter(2, notificationId)
+                .executeUpdate();
     }
 
     /** Marks a denial as handled, with the request it opened or joined (null: no request, e.g. unknown user). */

@@ -3,8 +3,9 @@ package io.afterhours.intake.boundary;
 import java.time.Instant;
 
 /**
- * An out-of-hours denial as the request feature needs it: who, when (the event time, or the receipt time when the
- * event time is missing or unreadable), where from, and which session type.
+ * A denial by UserLock as the request feature needs it: who, when (the event time, or the receipt time when the event
+ * time is missing or unreadable), where from, and which session type: as sent, and the EventType code, whose range
+ * tells the session family.
  */
 public record DeniedLogon(
         long notificationId,
@@ -13,7 +14,8 @@ public record DeniedLogon(
         Instant at,
         String computer,
         String clientAddress,
-        String sessionType) {
+        String sessionType,
+        Integer eventType) {
 
     /** The account as UserLock names it, {@code DOMAIN\\user} when it sent a domain. */
     public String account() {

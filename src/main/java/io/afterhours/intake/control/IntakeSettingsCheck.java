@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads every intake setting at start-up, so a typo in the event-type table, the working hours, a zone or the body
+ * Reads every intake setting at start-up, so a typo in the event-type table, a zone or the body
  * limit stops the deployment with a clear message instead of failing the first notification hours later. The beans
  * are application-scoped and would otherwise parse their settings lazily.
  */
@@ -25,9 +25,6 @@ public class IntakeSettingsCheck {
     EventTypeTable eventTypes;
 
     @Inject
-    WorkingHours workingHours;
-
-    @Inject
     FieldMapping mapping;
 
     @Inject
@@ -41,7 +38,6 @@ public class IntakeSettingsCheck {
     void check(@Observes SchemaReady ready) {
         whitelist.isConfigured();
         eventTypes.categoryOf(0);
-        workingHours.zone();
         mapping.unmappedMembers(java.util.Map.of());
         ZoneId.of(userLockZone);
         if (maxBodyBytes < 1024 || maxBodyBytes > LARGEST_STORABLE_BODY) {

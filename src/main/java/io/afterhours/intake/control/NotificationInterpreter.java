@@ -1,5 +1,6 @@
 package io.afterhours.intake.control;
 
+import io.afterhours.hours.boundary.WorkingTime;
 import io.afterhours.intake.entity.Classification;
 import io.afterhours.intake.entity.EventCategory;
 import io.afterhours.intake.entity.TimeQuality;
@@ -45,7 +46,7 @@ public class NotificationInterpreter {
     EventTypeTable eventTypes;
 
     @Inject
-    WorkingHours workingHours;
+    WorkingTime workingHours;
 
     @Inject
     @ConfigProperty(name = "afterhours.intake.max-depth")

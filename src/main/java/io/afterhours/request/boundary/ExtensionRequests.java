@@ -13,6 +13,7 @@ import io.afterhours.intake.boundary.DeniedLogon;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.request.control.AutoApprovalRules;
 import io.afterhours.request.control.AutoApprovalRules.Rule;
+import io.afterhours.request.control.DenialHours;
 import io.afterhours.request.control.RequestLifecycle;
 import io.afterhours.request.control.RequestLifecycle.IllegalTransition;
 import io.afterhours.request.control.RequestPolicy;
@@ -77,6 +78,9 @@ public class ExtensionRequests {
 
     @Inject
     RequestPolicy policy;
+
+    @Inject
+    DenialHours denialHours;
 
     @Inject
     TimerSchedule timers;
@@ -237,6 +241,10 @@ public class ExtensionRequests {
             return null;
         }
         DirectoryPerson who = person.get();
+        if (denialHours.inHoursFor(who, denial)) {
+            // In hours under this person's own policy: another UserLock rule refused the logon, not one to extend.
+            return null;
+        }
         String guid = who.guid().toString();
         Optional<ExtensionRequest> covering = granted(guid, denial.at());
         if (covering.isPresent()) {

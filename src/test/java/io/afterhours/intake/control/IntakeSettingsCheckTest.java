@@ -23,7 +23,6 @@ class IntakeSettingsCheckTest {
         check.whitelist.backup = Optional.empty();
         check.whitelist.previous = Optional.empty();
         check.eventTypes = EventTypeTable.of("4:DENIED_BY_USERLOCK");
-        check.workingHours = WorkingHours.of("MON,TUE", "08:00-19:00", "Europe/Paris");
         check.mapping = FieldMapping.of(Map.of());
         check.userLockZone = "UTC";
         check.maxBodyBytes = 65_536;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.afterhours.hours.boundary.WorkingTime;
 import io.afterhours.intake.entity.Classification;
 import io.afterhours.intake.entity.EventCategory;
 import io.afterhours.intake.entity.TimeQuality;
@@ -49,7 +50,7 @@ class NotificationInterpreterTest {
         interpreter.whitelist = UserLockIdWhitelistTest.whitelist(PRIMARY, BACKUP, PREVIOUS);
         interpreter.mapping = FieldMapping.of(Map.of());
         interpreter.eventTypes = EventTypeTable.of(EventTypeTableTest.defaultTable());
-        interpreter.workingHours = WorkingHours.of("MON,TUE,WED,THU,FRI", "08:00-19:00", "Europe/Paris");
+        interpreter.workingHours = WorkingTime.of("MON,TUE,WED,THU,FRI", "08:00-19:00", "Europe/Paris");
         interpreter.maxDepth = 32;
         interpreter.userLockZone = "UTC";
         interpreter.futureTolerance = Duration.ofMinutes(5);
