@@ -106,6 +106,13 @@ class DecisionsIT {
         assertTrue(page.contains("PC-A-" + run) && page.contains("PC-B-" + run), "both denied logons");
         assertTrue(page.contains("Earlier ask " + run), "the employee's last 90 days");
         assertTrue(page.contains("id=\"decide\""), "the manager may decide here");
+        java.util.regex.Matcher hours = java.util.regex.Pattern.compile("id=\"detail:normalHours\">([^<]*)<")
+                .matcher(page);
+        assertTrue(
+                hours.find()
+                        && hours.group(1).contains("08:00")
+                        && hours.group(1).contains("Europe/Paris"),
+                page);
 
         String own = employee.get("request.xhtml?id=" + id).body();
         assertTrue(own.contains("PC-A-" + run) && !own.contains("id=\"decide\""), "the employee sees it, no buttons");

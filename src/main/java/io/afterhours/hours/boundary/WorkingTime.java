@@ -49,6 +49,11 @@ public class WorkingTime {
         return cache.applicable(groups).describe();
     }
 
+    /** The zone UserLock enforces the hours of someone in {@code groups} in: their policy's. */
+    public java.time.ZoneId enforcedZone(Set<String> groups) {
+        return cache.applicable(groups).zone();
+    }
+
     /** The signed-in person's normal hours. */
     public String myNormalHours() {
         return normalHours(people.me().groups());

@@ -7,6 +7,7 @@ import io.afterhours.directory.boundary.ApproverResolution;
 import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
+import io.afterhours.hours.boundary.WorkingTime;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.platform.boundary.Roles;
 import io.afterhours.request.control.AutoApprovalRules;
@@ -62,6 +63,9 @@ public class Decisions {
 
     @Inject
     DeputyAssignments deputies;
+
+    @Inject
+    WorkingTime workingTime;
 
     @Inject
     AutoApprovalRules autoApproval;
@@ -173,6 +177,11 @@ public class Decisions {
             throw new AccessRefused("request " + id);
         }
         boolean decidable = authority.isPresent() && request.state() == RequestState.PENDING;
+        // Someone gone from the directory is shown against the default policy.
+        java.util.Set<String> requesterGroups = directory
+                .findByGuid(request.requester())
+                .map(DirectoryPerson::groups)
+                .orElse(java.util.Set.of());
         return new RequestDetail(
                 RequestSummary.of(request),
                 decision == null
@@ -208,7 +217,9 @@ public class Decisions {
                         .map(RequestSummary::of)
                         .toList(),
                 decidable,
-                authority.map(Authority::onBehalfOf).orElse(null));
+                authority.map(Authority::onBehalfOf).orElse(null),
+                workingTime.normalHours(requesterGroups),
+                workingTime.enforcedZone(requesterGroups));
     }
 
     private boolean isLineManagerOf(DirectoryPerson me, ExtensionRequest request) {

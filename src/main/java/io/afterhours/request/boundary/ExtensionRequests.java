@@ -8,6 +8,7 @@ import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
 import io.afterhours.directory.boundary.People;
 import io.afterhours.directory.boundary.Preferences;
+import io.afterhours.hours.boundary.WorkingTime;
 import io.afterhours.intake.boundary.Denials;
 import io.afterhours.intake.boundary.DeniedLogon;
 import io.afterhours.platform.boundary.AccessRefused;
@@ -96,11 +97,10 @@ public class ExtensionRequests {
     String displayZone;
 
     @Inject
-    @ConfigProperty(name = "afterhours.hours.zone")
-    String enforcedZone;
+    Preferences preferences;
 
     @Inject
-    Preferences preferences;
+    WorkingTime workingTime;
 
     /** The signed-in employee asks for a window; it goes to their approver at once. */
     public RequestSummary requestAhead(RequestCommand command) {
@@ -145,7 +145,16 @@ public class ExtensionRequests {
                 policy.maxAhead(),
                 policy.reasonRequired(),
                 viewerZone(),
-                ZoneId.of(enforcedZone));
+                enforcedZone());
+    }
+
+    /** The zone of the viewer's own working-hours policy: what UserLock enforces for them. */
+    private ZoneId enforcedZone() {
+        try {
+            return workingTime.enforcedZone(people.me().groups());
+        } catch (AccessRefused notSignedIn) {
+            return workingTime.enforcedZone(java.util.Set.of());
+        }
     }
 
     private ZoneId viewerZone() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Everything the request page shows: the request, its decision (if any), every denied logon behind it, the
- * requester's other requests of the last 90 days, and whether the viewer may decide it now (and on whose behalf).
+ * requester's other requests of the last 90 days, whether the viewer may decide it now (and on whose behalf), and
+ * the requester's normal hours and the zone UserLock enforces them in (from their working-hours policy).
  */
 public record RequestDetail(
         RequestSummary request,
@@ -13,7 +14,9 @@ public record RequestDetail(
         List<DeniedLogonEvidence> denials,
         List<RequestSummary> history,
         boolean decidable,
-        String onBehalfOf) {
+        String onBehalfOf,
+        String normalHours,
+        java.time.ZoneId enforcedZone) {
 
     /** The decision as recorded: who, when, on whose behalf, and the note of a denial. */
     public record Decided(String outcome, Instant at, String by, String onBehalfOf, String note) {}

@@ -52,6 +52,7 @@ public class RequestView implements Serializable {
         }
         try {
             detail = decisions.detail(id);
+            enforcedZone = detail.enforcedZone();
         } catch (AccessRefused e) {
             Refusal.refuse(FacesContext.getCurrentInstance(), e.getMessage());
         }
