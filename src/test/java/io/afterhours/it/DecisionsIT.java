@@ -274,6 +274,48 @@ class DecisionsIT {
         assertTrue(driver.audit("person.zone").contains("-> Asia/Tokyo"));
     }
 
+    @Test
+    void anEmployeeExtendsHerUndecidedRequestInsteadOfAskingTwice() throws Exception {
+        PortalSession employee = teamOfOne("boss" + run, "wrk" + run);
+        LocalDateTime start = RequestDriver.someQuarterHourAhead();
+        long id = RequestDriver.sent(driver.ask(employee, start, start.plusHours(1), "Close " + run));
+
+        String page = employee.get("requests.xhtml").body();
+        String overlap = ask(employee, page, "ask:send", start.plusMinutes(30), start.plusHours(2));
+        assertTrue(overlap.contains("overlaps your request " + id) && overlap.contains("id=\"ask:extend\""), overlap);
+        String tooLong = ask(employee, page, "ask:extend", start.plusMinutes(30), start.plusHours(9));
+        assertTrue(tooLong.contains("longer than the policy allows"), tooLong);
+        String extended = ask(employee, page, "ask:extend", start.plusMinutes(30), start.plusHours(2));
+        assertTrue(extended.contains("Request " + id + " now covers both windows."), extended);
+
+        assertTrue(
+                ItSupport.get(base, "api/it-probe/audit/of?subject=request+" + id)
+                        .body()
+                        .contains("request.extended|wrk" + run + "|"),
+                "audited as the employee's");
+        String detail = employee.get("request.xhtml?id=" + id).body();
+        String until = start.plusHours(2).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        assertTrue(detail.contains(" → ") && detail.contains(until), "now until " + until);
+        assertEquals(1, driver.requests("wrk" + run).size(), "one request, not two");
+    }
+
+    /** Fills in the "Request extra hours" form of {@code page} and presses {@code button}. */
+    private static String ask(PortalSession session, String page, String button, LocalDateTime from, LocalDateTime to) {
+        return session.submit(
+                        "requests.xhtml",
+                        page,
+                        button,
+                        "ask:start_input",
+                        RequestDriver.FORM.format(from),
+                        "ask:end_input",
+                        RequestDriver.FORM.format(to),
+                        "ask:types",
+                        "WORKSTATION",
+                        "ask:reason",
+                        "More time")
+                .body();
+    }
+
     /** A manager made for this test and one report of theirs; returns the report's session. */
     private PortalSession teamOfOne(String boss, String worker) throws Exception {
         DemoDirectory.addEmployee(base, worker, DemoDirectory.addEmployee(base, boss, CLAIRE));

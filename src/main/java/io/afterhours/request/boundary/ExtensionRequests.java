@@ -179,6 +179,55 @@ public class ExtensionRequests {
         return RequestSummary.withRules(mine, autoApproval);
     }
 
+    /**
+     * "Extend that one instead" (F2): the employee widens their own undecided request to also cover a window they
+     * asked for that overlaps it. The union of both is checked against the policy like a new ask (a part already
+     * running may stay in the past) and must not overlap another of their requests; audited with before and after.
+     */
+    public RequestSummary extend(long id, Instant start, Instant end) {
+        DirectoryPerson me = people.me();
+        ExtensionRequest request =
+                em.find(ExtensionRequest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !request.requester().equals(me.guid())) {
+            throw new AccessRefused("request " + id);
+        }
+        if (!OPEN.contains(request.state())) {
+            throw new RequestRefused(List.of("request.problem.state." + request.state()), id);
+        }
+        if (start == null || end == null) {
+            throw new RequestRefused(List.of("request.problem.window"), id);
+        }
+        Instant now = clock.instant();
+        Instant from = (start.isBefore(request.requestedStart()) ? start : request.requestedStart())
+                .truncatedTo(ChronoUnit.MINUTES);
+        Instant to =
+                (end.isAfter(request.requestedEnd()) ? end : request.requestedEnd()).truncatedTo(ChronoUnit.MINUTES);
+        List<String> problems = new java.util.ArrayList<>(policy.check(
+                from.isBefore(now) ? now : from,
+                to,
+                Set.of(request.sessionTypes().split(",")),
+                request.reason() == null ? "(asked after a denied logon)" : request.reason(),
+                now));
+        if (java.time.Duration.between(from, to).compareTo(policy.maxLength()) > 0
+                && !problems.contains("request.problem.tooLong")) {
+            problems.add("request.problem.tooLong");
+        }
+        if (!problems.isEmpty()) {
+            throw new RequestRefused(problems, id);
+        }
+        Optional<ExtensionRequest> other = overlappingAll(me.guid().toString(), from, to, OPEN_OR_GRANTED, 2).stream()
+                .filter(r -> !r.id().equals(request.id()))
+                .findFirst();
+        if (other.isPresent()) {
+            throw new RequestRefused(
+                    List.of("request.problem.overlaps"), other.get().id());
+        }
+        String before = window(request);
+        request.widen(from, to, now);
+        audit(ActorType.PERSON, me.account(), "request.extended", request, before + " -> " + window(request));
+        return RequestSummary.of(request);
+    }
+
     /** The employee withdraws their own request before anyone decided. */
     public RequestSummary cancel(long id) {
         DirectoryPerson me = people.me();
@@ -375,8 +424,12 @@ public class ExtensionRequests {
 
     private Optional<ExtensionRequest> overlapping(
             String requester, Instant start, Instant end, Set<RequestState> states) {
-        return em
-                .createQuery(
+        return overlappingAll(requester, start, end, states, 1).stream().findFirst();
+    }
+
+    private List<ExtensionRequest> overlappingAll(
+            String requester, Instant start, Instant end, Set<RequestState> states, int max) {
+        return em.createQuery(
                         "SELECT r FROM ExtensionRequest r WHERE r.requesterGuid = :me AND r.state IN :states AND"
                                 + " r.windowStart < :end AND r.windowEnd > :start ORDER BY r.windowStart",
                         ExtensionRequest.class)
@@ -384,10 +437,8 @@ public class ExtensionRequests {
                 .setParameter("states", states)
                 .setParameter("start", start)
                 .setParameter("end", end)
-                .setMaxResults(1)
-                .getResultList()
-                .stream()
-                .findFirst();
+                .setMaxResults(max)
+                .getResultList();
     }
 
     private Optional<ExtensionRequest> granted(String requester, Instant moment) {

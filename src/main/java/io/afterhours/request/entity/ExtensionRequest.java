@@ -188,6 +188,13 @@ public class ExtensionRequest {
         this.updatedAt = now;
     }
 
+    /** Widens an undecided request to a window the employee asked for on top of it; nothing was granted yet. */
+    public void widen(Instant start, Instant end, Instant now) {
+        this.requestedStart = start;
+        this.requestedEnd = end;
+        grant(start, end, now);
+    }
+
     public boolean overlaps(Instant start, Instant end) {
         return windowStart.isBefore(end) && start.isBefore(windowEnd);
     }

@@ -39,6 +39,7 @@ public class MyRequestsView implements Serializable {
     private String reason;
     private List<RequestSummary> mine;
     private RequestRules rules;
+    private Long extendable;
 
     @PostConstruct
     void init() {
@@ -66,8 +67,15 @@ public class MyRequestsView implements Serializable {
                                     made.id()),
                             null));
             reason = null;
+            extendable = null;
             reload();
         } catch (RequestRefused refused) {
+            extendable = refused.problems().contains("request.problem.overlaps")
+                            && mine.stream()
+                                    .anyMatch(r -> r.cancellable()
+                                            && Long.valueOf(r.id()).equals(refused.overlapping()))
+                    ? refused.overlapping()
+                    : null;
             for (String problem : refused.problems()) {
                 faces.addMessage(
                         null,
@@ -78,6 +86,25 @@ public class MyRequestsView implements Serializable {
             }
             faces.validationFailed();
         }
+    }
+
+    /** "Extend that one instead": widens the overlapping undecided request to also cover the window typed. */
+    public void extendInstead() {
+        if (extendable == null) {
+            return;
+        }
+        long id = extendable;
+        RequestCommand typed = RequestCommand.inZone(start, end, zone(), new LinkedHashSet<>(sessionTypes), reason);
+        if (RequestActions.run(() -> requests.extend(id, typed.start(), typed.end()), "request.extended", id)
+                && !FacesContext.getCurrentInstance().isValidationFailed()) {
+            extendable = null;
+            reload();
+        }
+    }
+
+    /** The undecided request the last ask overlapped, which the page offers to extend instead; or null. */
+    public Long getExtendable() {
+        return extendable;
     }
 
     public void cancel(long id) {
