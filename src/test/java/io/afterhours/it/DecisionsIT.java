@@ -299,6 +299,27 @@ class DecisionsIT {
         assertEquals(1, driver.requests("wrk" + run).size(), "one request, not two");
     }
 
+    @Test
+    void fromTheInboxAManagerApprovesUntilATimeOfDay() throws Exception {
+        String boss = "boss" + run;
+        PortalSession employee = teamOfOne(boss, "wrk" + run);
+        LocalDateTime start = RequestDriver.someQuarterHourAhead().withHour(20).withMinute(0);
+        long id = RequestDriver.sent(driver.ask(employee, start, start.plusHours(3), "Until " + run));
+        PortalSession manager = new PortalSession(base).signedInAs(boss);
+        String inbox = manager.get("inbox.xhtml").body();
+
+        HttpResponse<String> opened =
+                manager.click("inbox.xhtml", inbox, RequestDriver.buttonOf(inbox, "inbox:pending", id, "until"), true);
+        assertEquals(200, opened.statusCode(), opened.body());
+        HttpResponse<String> answer =
+                manager.submit("inbox.xhtml", inbox, "untilForm:confirm", "untilForm:time_input", "21:30");
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(driver.row("wrk" + run, id).contains("|APPROVED|"), driver.row("wrk" + run, id));
+        String detail = manager.get("request.xhtml?id=" + id).body();
+        assertTrue(detail.contains("20:00 → ") && detail.contains("21:30"), "approved until 21:30, not 23:00");
+    }
+
     /** Fills in the "Request extra hours" form of {@code page} and presses {@code button}. */
     private static String ask(PortalSession session, String page, String button, LocalDateTime from, LocalDateTime to) {
         return session.submit(

@@ -47,6 +47,8 @@ public class InboxView implements Serializable {
     private RequestOrigin origin;
     private List<Long> denying = List.of();
     private String denyReason;
+    private RequestSummary untilRequest;
+    private java.time.LocalTime untilTime;
 
     @PostConstruct
     void init() {
@@ -62,6 +64,35 @@ public class InboxView implements Serializable {
     /** Approve for less: the first {@code minutes} of the window still to come, never past the requested end. */
     public void approveFor(RequestSummary request, int minutes) {
         decideOne(Presets.firstMinutes(request, minutes, Instant.now()), "decision.approved");
+    }
+
+    /** "Until…": remembers the request, proposes the end it asked for; the dialog asks for the time of day. */
+    public void startUntil(RequestSummary request) {
+        untilRequest = request;
+        untilTime = request.requestedEnd().atZone(zone).toLocalTime();
+    }
+
+    public void approveUntil() {
+        if (untilRequest == null) {
+            return;
+        }
+        if (untilTime == null) {
+            RequestActions.note(FacesMessage.SEVERITY_ERROR, "decision.problem.until", untilRequest.id());
+            FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
+        decideOne(Presets.until(untilRequest, untilTime, zone, Instant.now()), "decision.approved");
+        if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+            untilRequest = null;
+        }
+    }
+
+    public java.time.LocalTime getUntilTime() {
+        return untilTime;
+    }
+
+    public void setUntilTime(java.time.LocalTime untilTime) {
+        this.untilTime = untilTime;
     }
 
     public void startDenying(long id) {
