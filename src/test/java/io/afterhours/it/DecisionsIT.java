@@ -251,8 +251,7 @@ class DecisionsIT {
     void everyoneSeesTimesInTheirOwnZoneWithTheZoneUserLockEnforcesNamed() throws Exception {
         String boss = "boss" + run;
         PortalSession employee = teamOfOne(boss, "wrk" + run);
-        LocalDateTime start = RequestDriver.someQuarterHourAhead().withHour(20).withMinute(0);
-        long id = RequestDriver.sent(driver.ask(employee, start, start.plusHours(1), "Zones " + run));
+        long id = askFromEight(employee, 1, "Zones " + run);
 
         String profile = employee.get("person.xhtml").body();
         String saved = employee.submit("person.xhtml", profile, "zoneForm:save", "zoneForm:zone_input", "Asia/Tokyo")
@@ -303,8 +302,7 @@ class DecisionsIT {
     void fromTheInboxAManagerApprovesUntilATimeOfDay() throws Exception {
         String boss = "boss" + run;
         PortalSession employee = teamOfOne(boss, "wrk" + run);
-        LocalDateTime start = RequestDriver.someQuarterHourAhead().withHour(20).withMinute(0);
-        long id = RequestDriver.sent(driver.ask(employee, start, start.plusHours(3), "Until " + run));
+        long id = askFromEight(employee, 3, "Until " + run);
         PortalSession manager = new PortalSession(base).signedInAs(boss);
         String inbox = manager.get("inbox.xhtml").body();
 
@@ -335,6 +333,12 @@ class DecisionsIT {
                         "ask:reason",
                         "More time")
                 .body();
+    }
+
+    /** Asks ahead for {@code hours} from 20:00 UTC on a day of its own; returns the request's id. */
+    private long askFromEight(PortalSession employee, int hours, String reason) {
+        LocalDateTime start = RequestDriver.someQuarterHourAhead().withHour(20).withMinute(0);
+        return RequestDriver.sent(driver.ask(employee, start, start.plusHours(hours), reason));
     }
 
     /** A manager made for this test and one report of theirs; returns the report's session. */
