@@ -33,9 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class Outbox {
 
-    /** The lease of a claimed row: another worker takes it again only after this, if it is still QUEUED. */
-    static final Duration LEASE = Duration.ofMinutes(5);
-
     @PersistenceContext
     EntityManager em;
 
@@ -77,9 +74,12 @@ public class Outbox {
         return message.id();
     }
 
-    /** Claims up to {@code max} due rows for this worker (a lease), oldest due first, with what sending them needs. */
+    /**
+     * Claims up to {@code max} due rows for this worker, oldest due first, with what sending them needs. Another worker
+     * takes a row again only after {@code lease}, if it is still QUEUED (this worker died, or never reported).
+     */
     @SuppressWarnings("unchecked")
-    public List<OutgoingMail> claimDue(int max) {
+    public List<OutgoingMail> claimDue(int max, Duration lease) {
         Instant now = clock.instant();
         List<Number> ids = em.createNativeQuery("SELECT id FROM mail_outbox WHERE state = 'QUEUED' AND next_attempt_at"
                         + " <= ? AND claimed_until <= ? ORDER BY next_attempt_at, id FETCH FIRST " + Math.max(1, max)
@@ -90,7 +90,7 @@ public class Outbox {
         List<OutgoingMail> claimed = new ArrayList<>();
         for (Number id : ids) {
             em.createNativeQuery("UPDATE mail_outbox SET claimed_until = ? WHERE id = ?")
-                    .setParameter(1, Timestamp.from(now.plus(LEASE)))
+                    .setParameter(1, Timestamp.from(now.plus(lease)))
                     .setParameter(2, id.longValue())
                     .executeUpdate();
             OutboxMessage row = em.find(OutboxMessage.class, id.longValue());
@@ -104,6 +104,14 @@ public class Outbox {
                     row.htmlBody()));
         }
         return claimed;
+    }
+
+    /** Gives a claimed row back untried (no attempt counted): the next run may take it at once. */
+    public void release(long id) {
+        em.createNativeQuery("UPDATE mail_outbox SET claimed_until = ? WHERE id = ? AND state = 'QUEUED'")
+                .setParameter(1, Timestamp.from(Instant.EPOCH))
+                .setParameter(2, id)
+                .executeUpdate();
     }
 
     /** The SMTP server accepted the row's mail. */

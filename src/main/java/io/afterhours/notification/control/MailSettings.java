@@ -81,6 +81,11 @@ public class MailSettings {
         return replyTo.filter(s -> !s.isBlank());
     }
 
+    /** The longest one send may take before it times out: connecting, then the server's answers and our writes. */
+    public Duration longestSend() {
+        return connectTimeout.plus(readTimeout.multipliedBy(2));
+    }
+
     /** "host:port" for log lines. */
     public String server() {
         return host + ":" + port;

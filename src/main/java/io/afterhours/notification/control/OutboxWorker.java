@@ -14,6 +14,7 @@ import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -32,6 +33,7 @@ public class OutboxWorker {
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
     static final int BATCH = 20;
     static final Duration QUIET = Duration.ofMinutes(5);
+    private static final Duration MARGIN = Duration.ofMinutes(1);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -76,16 +78,24 @@ public class OutboxWorker {
         }
     }
 
-    /** Claims and sends one batch; returns how many rows it claimed (sent or not). */
+    /**
+     * Claims and sends one batch; returns how many rows it claimed. The lease covers the whole batch at its slowest
+     * (every send taking its full timeouts), so no other worker takes a row this one is still about to send. After a
+     * failure the rest of the batch is given back untried: a server that is down costs one timeout per run, not one
+     * per row, and the failed row, now due later, no longer stands first in line.
+     */
     public int process() {
-        var claimed = outbox.claimDue(BATCH);
-        for (OutgoingMail mail : claimed) {
+        List<OutgoingMail> claimed = outbox.claimDue(
+                BATCH, settings.longestSend().multipliedBy(BATCH).plus(MARGIN));
+        for (int i = 0; i < claimed.size(); i++) {
+            OutgoingMail mail = claimed.get(i);
             try {
                 sender.send(mail);
             } catch (MessagingException | RuntimeException e) {
                 MailState state = outbox.markFailed(mail.id(), describe(e));
                 warnOnce(mail, state, e);
-                continue;
+                claimed.subList(i + 1, claimed.size()).forEach(rest -> outbox.release(rest.id()));
+                break;
             }
             // Sent: if marking fails now, the lease runs out and the row is sent again, with the same Message-ID.
             outbox.markSent(mail.id());
