@@ -61,6 +61,9 @@ public class ProbeResource {
     @Inject
     io.afterhours.request.control.DenialWorker requestWorker;
 
+    @Inject
+    io.afterhours.notification.control.OutboxWorker outboxWorker;
+
     /** Stored notifications whose user or computer equals the marker, oldest first. */
     @GET
     @Path("notifications")
@@ -223,6 +226,25 @@ public class ProbeResource {
                 request);
     }
 
+    /** A request's outbox rows: "kind|recipient|state|attempts" lines, oldest first. */
+    @GET
+    @Path("mail")
+    public String mail(@QueryParam("request") long request) throws SQLException {
+        return lines(
+                "SELECT kind, recipient_address, state, attempts FROM mail_outbox WHERE request_id = ? ORDER BY id",
+                request);
+    }
+
+    /**
+     * Runs the outbox worker from several threads released at the same moment (as several instances would), next to
+     * the server's own worker; returns how many rows each thread claimed.
+     */
+    @POST
+    @Path("mail/process-concurrently")
+    public String processMailConcurrently(@QueryParam("threads") int threads) throws Exception {
+        return concurrently(threads, outboxWorker::process);
+    }
+
     /** Makes a request's timer of this kind due a minute ago, as if that much time had passed; returns rows changed. */
     @POST
     @Path("timers/due")
@@ -244,20 +266,25 @@ public class ProbeResource {
     @POST
     @Path("timers/fire-concurrently")
     public String fireConcurrently(@QueryParam("threads") int threads) throws Exception {
+        return concurrently(threads, requestWorker::fireDueTimers);
+    }
+
+    /** Runs {@code work} on {@code threads} threads released at the same moment; returns each one's count. */
+    private String concurrently(int threads, java.util.concurrent.Callable<Integer> work) throws Exception {
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         List<Future<Integer>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(executor.submit(() -> {
                 start.await();
-                return requestWorker.fireDueTimers();
+                return work.call();
             }));
         }
         start.countDown();
-        JsonArrayBuilder fired = Json.createArrayBuilder();
+        JsonArrayBuilder counts = Json.createArrayBuilder();
         for (Future<Integer> future : futures) {
-            fired.add(future.get());
+            counts.add(future.get());
         }
-        return fired.build().toString();
+        return counts.build().toString();
     }
 
     /** Every audit entry about one subject ("request 42"), oldest first, as "action|actor|details". */

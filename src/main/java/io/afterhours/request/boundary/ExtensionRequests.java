@@ -25,6 +25,7 @@ import io.afterhours.request.entity.RequestDenial;
 import io.afterhours.request.entity.RequestOrigin;
 import io.afterhours.request.entity.RequestState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -101,6 +102,9 @@ public class ExtensionRequests {
 
     @Inject
     WorkingTime workingTime;
+
+    @Inject
+    Event<RequestSubmitted> submitted;
 
     /** The signed-in employee asks for a window; it goes to their approver at once. */
     public RequestSummary requestAhead(RequestCommand command) {
@@ -373,8 +377,8 @@ public class ExtensionRequests {
 
     /**
      * Makes a new request PENDING, in the transaction that opened it. A matching auto-approval rule then approves it at
-     * once, as the system, naming the rule; otherwise its reminder and escalation timers start. Returns the rule's
-     * name, or null.
+     * once, as the system, naming the rule; otherwise its reminder and escalation timers start and
+     * {@link RequestSubmitted} tells the approver's mail. Returns the rule's name, or null.
      */
     private String submit(
             ExtensionRequest request, DirectoryPerson who, ActorType actorType, String actor, String why) {
@@ -390,6 +394,7 @@ public class ExtensionRequests {
                 request.windowStart().isBefore(now) ? now.truncatedTo(ChronoUnit.MINUTES) : request.windowStart();
         if (rule.isEmpty() || !request.windowEnd().isAfter(from)) {
             timers.start(request, now);
+            submitted.fire(RequestSubmitted.of(request));
             return null;
         }
         request.grant(from, request.windowEnd(), now);
