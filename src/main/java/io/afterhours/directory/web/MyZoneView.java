@@ -1,6 +1,7 @@
 package io.afterhours.directory.web;
 
 import io.afterhours.directory.boundary.Preferences;
+import io.afterhours.platform.web.BundleText;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -8,9 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.ResourceBundle;
 
 /** The "your time zone" field on the viewer's own profile ({@code person.xhtml}). */
 @Named
@@ -31,18 +30,14 @@ public class MyZoneView implements Serializable {
 
     public void save() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         try {
             zone = preferences.chooseZone(zone).getId();
             faces.addMessage(
                     null,
-                    new FacesMessage(
-                            FacesMessage.SEVERITY_INFO,
-                            MessageFormat.format(bundle.getString("person.zone.saved"), zone),
-                            null));
+                    new FacesMessage(FacesMessage.SEVERITY_INFO, BundleText.about("person.zone.saved", zone), null));
         } catch (IllegalArgumentException e) {
             faces.addMessage(
-                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, bundle.getString("person.zone.unknown"), null));
+                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, BundleText.of("person.zone.unknown"), null));
             faces.validationFailed();
         }
     }

@@ -15,9 +15,21 @@ public final class BundleText {
 
     public static String of(String problem) {
         String[] parts = problem.split("\\|");
+        return format(parts[0], Arrays.copyOfRange(parts, 1, parts.length));
+    }
+
+    /** The same, about one object ({@code subject}, e.g. a request id) shown as {0}; the problem's arguments follow. */
+    public static String about(String problem, Object subject) {
+        String[] parts = problem.split("\\|");
+        Object[] args = new Object[parts.length];
+        args[0] = subject == null ? "" : subject;
+        System.arraycopy(parts, 1, args, 1, parts.length - 1);
+        return format(parts[0], args);
+    }
+
+    private static String format(String key, Object[] args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        String pattern = bundle.containsKey(parts[0]) ? bundle.getString(parts[0]) : parts[0];
-        return MessageFormat.format(pattern, (Object[]) Arrays.copyOfRange(parts, 1, parts.length));
+        return MessageFormat.format(bundle.containsKey(key) ? bundle.getString(key) : key, args);
     }
 }

@@ -1,14 +1,11 @@
 package io.afterhours.request.web;
 
 import io.afterhours.platform.boundary.AccessRefused;
+import io.afterhours.platform.web.BundleText;
 import io.afterhours.platform.web.Refusal;
 import io.afterhours.request.boundary.RequestRefused;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
-import java.util.Arrays;
-import java.util.List;
-import java.util.ResourceBundle;
 
 /**
  * How the request pages run one action on one request: the boundary call, then a message from the bundle for what
@@ -62,16 +59,6 @@ final class RequestActions {
 
     /** A message from the bundle: {@code key} or {@code key|arg|arg}, with {@code first} as argument {0}. */
     static String text(String problem, Object first) {
-        List<String> parts = Arrays.asList(problem.split("\\|"));
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        String key = parts.get(0);
-        String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
-        Object[] args = new Object[parts.size()];
-        args[0] = first == null ? "" : first;
-        for (int i = 1; i < parts.size(); i++) {
-            args[i] = parts.get(i);
-        }
-        return MessageFormat.format(pattern, args);
+        return BundleText.about(problem, first);
     }
 }
