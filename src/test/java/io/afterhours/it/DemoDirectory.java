@@ -55,6 +55,19 @@ final class DemoDirectory {
         return dn;
     }
 
+    /** Adds a group (by its cn) with these members (DNs), as an AD administrator would. */
+    static void addGroup(URI base, String group, String... memberDns) throws LDAPException {
+        Entry entry = new Entry("cn=" + group + ",ou=groups,dc=corp,dc=local");
+        entry.addAttribute("objectClass", "top", "group");
+        entry.addAttribute("cn", group);
+        if (memberDns.length > 0) {
+            entry.addAttribute("member", memberDns);
+        }
+        try (LDAPConnection connection = admin(base)) {
+            connection.add(entry);
+        }
+    }
+
     /** Changes a person's {@code manager}, as an AD administrator would. */
     static void setManager(URI base, String dn, String managerDn) throws LDAPException {
         try (LDAPConnection connection = admin(base)) {
@@ -62,6 +75,16 @@ final class DemoDirectory {
                     dn,
                     new com.unboundid.ldap.sdk.Modification(
                             com.unboundid.ldap.sdk.ModificationType.REPLACE, "manager", managerDn));
+        }
+    }
+
+    /** Sets a person's {@code preferredLanguage} ("fr"), as an AD administrator would. */
+    static void setLanguage(URI base, String dn, String language) throws LDAPException {
+        try (LDAPConnection connection = admin(base)) {
+            connection.modify(
+                    dn,
+                    new com.unboundid.ldap.sdk.Modification(
+                            com.unboundid.ldap.sdk.ModificationType.REPLACE, "preferredLanguage", language));
         }
     }
 }

@@ -40,6 +40,7 @@ class HoursUiIT extends BrowserTest {
         String group = "Ui-" + ItSupport.runId();
 
         chromium.signIn(base, "aadmin");
+        browser.findElement(By.id("nav-admin")).click(); // the Administration menu unfolds
         browser.findElement(By.id("nav-hours")).click();
         chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.id("policies:create")));
         browser.findElement(By.id("policies:create")).click();

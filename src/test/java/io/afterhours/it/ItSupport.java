@@ -36,7 +36,7 @@ public final class ItSupport {
         return ShrinkWrap.create(ZipImporter.class, "afterhours.war")
                 .importFrom(war)
                 .as(WebArchive.class)
-                .addClasses(ProbeResource.class);
+                .addClasses(ProbeResource.class, AuditProbeResource.class);
     }
 
     /** Payara reports its Hazelcast address; it listens everywhere, so talk to loopback. */

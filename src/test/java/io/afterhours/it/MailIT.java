@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MailIT {
 
     private static final String MATHILDE = "cn=Mathilde Dubois,ou=users,dc=corp,dc=local";
-    private static final int SMTP_PORT = Integer.parseInt(System.getProperty("it.smtp.port", "3025"));
 
     @ArquillianResource
     URL deploymentUrl;
@@ -59,7 +57,7 @@ class MailIT {
     void setUp() {
         base = ItSupport.loopback(deploymentUrl);
         driver = new RequestDriver(base);
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = MailLinks.greenMail();
     }
 
     @AfterEach

@@ -92,6 +92,7 @@ class PortalSecurityIT {
         List<String> header = null;
         List<String> mismatches = new ArrayList<>();
         Map<String, PortalSession> sessions = new LinkedHashMap<>();
+        List<String> spurious = new ArrayList<>();
         int checked = 0;
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -110,6 +111,14 @@ class PortalSecurityIT {
                 PortalSession session = endsSession ? signedIn(role) : sessions.computeIfAbsent(role, this::signedIn);
                 HttpResponse<String> response = respond(session, role, cells.get(1), cells.get(2));
                 String actual = classify(response, cells.get(3));
+                if (spuriousDenial(expected, actual, cells.get(1))) {
+                    // Payara's Jakarta Security can lose a signed-in caller's roles for one request under load
+                    // (payara/Payara#6145, open): one more try tells that from a rule that really denies. Each one
+                    // is counted and may happen twice at most in a run; a real wrong denial fails the same way twice.
+                    spurious.add(cells.get(0) + " as " + role);
+                    response = respond(session, role, cells.get(1), cells.get(2));
+                    actual = classify(response, cells.get(3));
+                }
                 missingHeaders(response).forEach(h -> mismatches.add(cells.get(0) + " as " + role + ": no " + h));
                 checked++;
                 if (!expected.equals(actual)) {
@@ -119,6 +128,15 @@ class PortalSecurityIT {
         }
         assertTrue(checked > 100, "the matrix has rows: " + checked);
         assertEquals(List.of(), mismatches, "authorization matrix mismatches");
+        assertTrue(spurious.size() <= 2, "one-off 403s for a signed-in caller (payara/Payara#6145): " + spurious);
+        if (!spurious.isEmpty()) {
+            System.out.println("One-off 403s retried (payara/Payara#6145): " + spurious);
+        }
+    }
+
+    /** A 403 where the matrix expects the page: only a GET can be asked again without doing anything twice. */
+    private static boolean spuriousDenial(String expected, String actual, String how) {
+        return "deny".equals(actual) && ("allow".equals(expected) || "hidden".equals(expected)) && how.equals("GET");
     }
 
     /** P5 on every answer the matrix gets: pages, 403s, redirects and AJAX partial responses alike. */
@@ -168,6 +186,12 @@ class PortalSecurityIT {
                 .replace("{foreign}", guid("jalvarez"))
                 .replace("{nobody}", UUID.randomUUID().toString())
                 .replace("{report-request}", reportRequest());
+        if (path.contains("{report-link}")) {
+            path = path.replace(
+                    "{report-link}",
+                    get(base, "api/it-probe/link?approver=mdubois&request=" + reportRequest())
+                            .body());
+        }
         HttpResponse<String> response;
         switch (how) {
             case "GET" -> response = session.get(path);
@@ -378,6 +402,11 @@ class PortalSecurityIT {
 
     private static void assertSignedIn(PortalSession session, String what) {
         HttpResponse<String> home = session.get("index.xhtml");
+        if (home.statusCode() == 403) {
+            // A one-off 403 for a signed-in caller (payara/Payara#6145, see the matrix test): a second ask tells.
+            System.out.println("One-off 403 retried (payara/Payara#6145): " + what);
+            home = session.get("index.xhtml");
+        }
         assertEquals(200, home.statusCode(), what);
         assertTrue(home.body().contains("id=\"webhook-url\""), what);
     }

@@ -75,6 +75,12 @@ final class PortalSession {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
     }
 
+    /** Opens {@code path} with this session's cookies and hands back the body unread, to consume as a stream. */
+    HttpResponse<java.io.InputStream> stream(String path) {
+        return send(
+                HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /**
      * Clicks a command component of a page as the browser would: {@code component} is its client id
      * ({@code form:button}); with {@code ajax} it is a PrimeFaces partial request. {@code page} is the page's HTML
@@ -152,6 +158,10 @@ final class PortalSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
         if (!cookies.isEmpty()) {
             StringBuilder header = new StringBuilder();
@@ -162,7 +172,7 @@ final class PortalSession {
             withCookies.header("Cookie", header.toString());
         }
         try {
-            HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = http.send(withCookies.build(), body);
             response.headers().allValues("Set-Cookie").forEach(this::remember);
             return response;
         } catch (IOException e) {

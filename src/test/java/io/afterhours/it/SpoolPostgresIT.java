@@ -148,7 +148,7 @@ class SpoolPostgresIT {
     }
 
     private static long spoolBytes() throws IOException {
-        Path spool = Path.of(System.getenv("AFTERHOURS_DATA_DIR"), "spool");
+        Path spool = Path.of(System.getProperty("afterhours.it.dataDir"), "spool");
         if (!Files.isDirectory(spool)) {
             return 0;
         }

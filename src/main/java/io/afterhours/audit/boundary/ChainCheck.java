@@ -6,6 +6,7 @@ import io.afterhours.platform.boundary.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import java.util.Optional;
 
 /**
  * Checks the audit history's hash chain on a person's request (administrators and auditors only) and records that
@@ -20,19 +21,41 @@ public class ChainCheck {
     @Inject
     SecurityContext security;
 
+    /** The chain and the newest anchor on file. */
     public ChainVerification run() {
+        allowed();
+        return recorded(auditLog.verify(), "audit.verified", null);
+    }
+
+    /** The chain, the newest anchor on file and an anchor the caller pasted (from a digest mail or a SIEM). */
+    public ChainVerification run(Anchor pasted) {
+        allowed();
+        return recorded(auditLog.verify(pasted), "audit.anchor-checked", pasted);
+    }
+
+    /** The newest anchor this instance wrote for the current chain, shown next to the result. */
+    public Optional<Anchor> newestAnchor() {
+        allowed();
+        return auditLog.newestAnchor();
+    }
+
+    private void allowed() {
         if (!security.isCallerInRole(Roles.ADMINISTRATOR) && !security.isCallerInRole(Roles.AUDITOR)) {
             throw new AccessRefused("audit chain check");
         }
-        ChainVerification result = auditLog.verify();
+    }
+
+    private ChainVerification recorded(ChainVerification result, String action, Anchor pasted) {
+        String against = pasted == null ? "" : "anchor " + pasted.seq() + "/" + pasted.hash() + ": ";
         auditLog.append(new AuditRecord(
                 ActorType.PERSON,
                 security.getCallerPrincipal().getName(),
-                "audit.verified",
+                action,
                 "audit",
-                result.intact()
-                        ? "intact, " + result.entriesChecked() + " entries"
-                        : "BROKEN at entry " + result.firstBrokenSeq() + ": " + result.problem()));
+                against
+                        + (result.intact()
+                                ? "intact, " + result.entriesChecked() + " entries"
+                                : "BROKEN at entry " + result.firstBrokenSeq() + ": " + result.problem())));
         return result;
     }
 }

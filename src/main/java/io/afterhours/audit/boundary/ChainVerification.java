@@ -6,11 +6,11 @@ package io.afterhours.audit.boundary;
  */
 public record ChainVerification(boolean intact, long entriesChecked, Long firstBrokenSeq, String problem) {
 
-    static ChainVerification ok(long checked) {
+    public static ChainVerification ok(long checked) {
         return new ChainVerification(true, checked, null, null);
     }
 
-    static ChainVerification broken(long checked, long seq, String problem) {
+    public static ChainVerification broken(long checked, long seq, String problem) {
         return new ChainVerification(false, checked, seq, problem);
     }
 }

@@ -42,6 +42,15 @@ public class AuditEntry {
     @Column(nullable = false)
     private String hash;
 
+    @Column(name = "request_id")
+    private Long requestId;
+
+    @Column(name = "person_guid")
+    private String personGuid;
+
+    @Column(name = "person_account")
+    private String personAccount;
+
     protected AuditEntry() {}
 
     public AuditEntry(
@@ -63,6 +72,36 @@ public class AuditEntry {
         this.details = details;
         this.previousHash = previousHash;
         this.hash = hash;
+    }
+
+    /**
+     * An entry about a person and/or request, not yet sealed: the caller computes the hash from this entry (it covers
+     * the concerning fields too) and {@link #seal}s it before persisting.
+     */
+    public AuditEntry(
+            long seq,
+            Instant occurredAt,
+            ActorType actorType,
+            String actor,
+            String action,
+            String subject,
+            String details,
+            String previousHash,
+            Long requestId,
+            String personGuid,
+            String personAccount) {
+        this(seq, occurredAt, actorType, actor, action, subject, details, previousHash, null);
+        this.requestId = requestId;
+        this.personGuid = personGuid;
+        this.personAccount = personAccount;
+    }
+
+    /** Sets the hash of a new entry, once. */
+    public void seal(String computedHash) {
+        if (hash != null) {
+            throw new IllegalStateException("Audit entry " + seq + " is already sealed");
+        }
+        this.hash = computedHash;
     }
 
     public long seq() {
@@ -99,5 +138,17 @@ public class AuditEntry {
 
     public String hash() {
         return hash;
+    }
+
+    public Long requestId() {
+        return requestId;
+    }
+
+    public String personGuid() {
+        return personGuid;
+    }
+
+    public String personAccount() {
+        return personAccount;
     }
 }

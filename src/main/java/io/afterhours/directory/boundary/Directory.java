@@ -88,7 +88,8 @@ public class Directory {
                     "sAMAccountName",
                     connect,
                     read,
-                    maxManagerHops);
+                    maxManagerHops,
+                    languageAttribute(config));
         } else if (mode.equals("ldap")) {
             settings = new DirectorySettings(
                     url.orElseThrow(
@@ -99,11 +100,17 @@ public class Directory {
                     config.getValue("afterhours.directory.account-attribute", String.class),
                     connect,
                     read,
-                    maxManagerHops);
+                    maxManagerHops,
+                    languageAttribute(config));
         } else {
             throw new IllegalStateException("afterhours.directory.mode must be demo or ldap, not " + mode);
         }
         ldap = new LdapDirectory(settings);
+    }
+
+    private static String languageAttribute(Config config) {
+        return config.getOptionalValue("afterhours.directory.language-attribute", String.class)
+                .orElse(null);
     }
 
     public Optional<DirectoryPerson> findByAccount(String name) {
@@ -122,6 +129,28 @@ public class Directory {
     /** The people who name this person as their manager, by display name; bounded, for screens. */
     public java.util.List<DirectoryPerson> directReports(DirectoryPerson manager) {
         return cached("reports:" + manager.guid(), () -> ldap().directReports(manager.dn(), MAX_TEAM));
+    }
+
+    /** The enabled members of a group, by its name (at most 100): whom a mail to "the fallback group" goes to. */
+    public java.util.List<DirectoryPerson> members(String group) {
+        return cached("members:" + group.toLowerCase(Locale.ROOT), () -> ldap().members(group, 100));
+    }
+
+    /** Whether the directory has a group of this name (its cn), asked each time: for checking what an administrator types. */
+    public boolean groupExists(String group) {
+        return ldap().groupExists(group);
+    }
+
+    /** The configured administrators' group. */
+    public String adminGroup() {
+        ldap();
+        return adminGroup;
+    }
+
+    /** The configured auditors' group. */
+    public String auditorGroup() {
+        ldap();
+        return auditorGroup;
     }
 
     /** Up to {@code limit} enabled people whose account, name or mail starts with the text; not cached. */

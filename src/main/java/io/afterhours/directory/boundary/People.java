@@ -49,6 +49,31 @@ public class People {
         return directory.directReports(me()).stream().sorted(BY_NAME).toList();
     }
 
+    /**
+     * Whose requests the caller may report on: a manager their direct reports (as the directory says now); auditors
+     * and administrators everyone, or the team of the manager whose account they name. Anyone else is refused; an
+     * unknown manager is an {@link IllegalArgumentException} with the message key {@code report.manager.unknown}.
+     */
+    public ReportingScope reportingScope(String managerAccount) {
+        if (security.isCallerInRole(Roles.AUDITOR) || security.isCallerInRole(Roles.ADMINISTRATOR)) {
+            if (managerAccount == null || managerAccount.isBlank()) {
+                return new ReportingScope(null, null);
+            }
+            DirectoryPerson boss = directory
+                    .findByAccount(managerAccount.strip())
+                    .orElseThrow(() -> new IllegalArgumentException("report.manager.unknown"));
+            return new ReportingScope(boss.displayName(), guids(directory.directReports(boss)));
+        }
+        if (security.isCallerInRole(Roles.MANAGER)) {
+            return new ReportingScope(me().displayName(), guids(myTeam()));
+        }
+        throw new AccessRefused("reports: neither manager, auditor nor administrator");
+    }
+
+    private static List<UUID> guids(List<DirectoryPerson> team) {
+        return team.stream().map(DirectoryPerson::guid).toList();
+    }
+
     public PersonCard card(UUID guid) {
         DirectoryPerson viewer = me();
         Optional<DirectoryPerson> found = directory.findByGuid(guid);

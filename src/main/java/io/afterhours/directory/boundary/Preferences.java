@@ -2,6 +2,7 @@ package io.afterhours.directory.boundary;
 
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.boundary.Concerning;
 import io.afterhours.audit.entity.ActorType;
 import io.afterhours.directory.entity.PersonSetting;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +19,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The time zone each person sees times in (F2: "every screen shows them in the viewer's zone, with the zone named"):
- * their own choice on My profile, or the organisation's {@code afterhours.display.zone}. Only for oneself.
+ * their own choice on My profile, or the organisation's {@code afterhours.display.zone}; and the language of the mails
+ * they get (F4), if they chose one over the directory's. Only for oneself.
  */
 @ApplicationScoped
 @Transactional
 public class Preferences {
 
     /** Every zone a person may choose: the IANA regions, sorted, without the legacy aliases. */
+    /** The languages a person may choose for their mails (there are texts for these). */
+    public static final List<String> LANGUAGES = List.of("en", "fr");
+
     public static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
             .sorted()
@@ -56,7 +61,46 @@ public class Preferences {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ZoneId zoneOf(UUID person) {
         PersonSetting setting = em.find(PersonSetting.class, person.toString());
-        return setting == null ? organisationZone() : setting.zone();
+        return setting == null || setting.zone() == null ? organisationZone() : setting.zone();
+    }
+
+    /** The language a person chose for their mails on My profile, if any: it wins over the directory's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<String> languageOf(UUID person) {
+        PersonSetting setting = em.find(PersonSetting.class, person.toString());
+        return java.util.Optional.ofNullable(setting == null ? null : setting.language());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<String> myLanguage() {
+        return languageOf(people.me().guid());
+    }
+
+    /**
+     * Sets the signed-in person's mail language ({@link #LANGUAGES}); blank or null goes back to the directory's. Any
+     * other code is refused with {@link IllegalArgumentException}. Audited.
+     */
+    public java.util.Optional<String> chooseLanguage(String code) {
+        String language = code == null ? "" : code.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!language.isEmpty() && !LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("unknown language");
+        }
+        DirectoryPerson me = people.me();
+        PersonSetting setting = em.find(PersonSetting.class, me.guid().toString());
+        String before = setting == null || setting.language() == null ? "(directory)" : setting.language();
+        if (setting == null) {
+            setting = new PersonSetting(me.guid(), clock.instant());
+            em.persist(setting);
+        }
+        setting.changeLanguage(language.isEmpty() ? null : language, clock.instant());
+        auditLog.append(new AuditRecord(
+                        ActorType.PERSON,
+                        me.account(),
+                        "person.language",
+                        "person " + me.guid(),
+                        before + " -> " + (language.isEmpty() ? "(directory)" : language))
+                .about(Concerning.person(me.guid(), me.account())));
+        return java.util.Optional.ofNullable(setting.language());
     }
 
     public ZoneId organisationZone() {
@@ -73,14 +117,15 @@ public class Preferences {
         }
         DirectoryPerson me = people.me();
         PersonSetting setting = em.find(PersonSetting.class, me.guid().toString());
-        ZoneId before = setting == null ? organisationZone() : setting.zone();
+        ZoneId before = setting == null || setting.zone() == null ? organisationZone() : setting.zone();
         if (setting == null) {
             em.persist(new PersonSetting(me.guid(), zone, clock.instant()));
         } else {
             setting.change(zone, clock.instant());
         }
         auditLog.append(new AuditRecord(
-                ActorType.PERSON, me.account(), "person.zone", "person " + me.guid(), before + " -> " + zone));
+                        ActorType.PERSON, me.account(), "person.zone", "person " + me.guid(), before + " -> " + zone)
+                .about(Concerning.person(me.guid(), me.account())));
         return zone;
     }
 }

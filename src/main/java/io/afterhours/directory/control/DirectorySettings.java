@@ -15,4 +15,19 @@ public record DirectorySettings(
         String accountAttribute,
         Duration connectTimeout,
         Duration readTimeout,
-        int maxManagerHops) {}
+        int maxManagerHops,
+        String languageAttribute) {
+
+    /** Settings that read no language attribute. */
+    public DirectorySettings(
+            String url,
+            Optional<String> bindDn,
+            Optional<String> bindPassword,
+            String userBase,
+            String accountAttribute,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxManagerHops) {
+        this(url, bindDn, bindPassword, userBase, accountAttribute, connectTimeout, readTimeout, maxManagerHops, null);
+    }
+}

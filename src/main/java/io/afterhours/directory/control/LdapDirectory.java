@@ -52,12 +52,19 @@ public class LdapDirectory implements AutoCloseable {
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final DirectorySettings settings;
+    private final String[] attributes;
     private LDAPConnectionPool pool;
     private Instant lastConnectFailure;
     Clock clock = Clock.systemUTC();
 
     public LdapDirectory(DirectorySettings settings) {
         this.settings = settings;
+        String language = settings.languageAttribute();
+        this.attributes = language == null || language.isBlank()
+                ? ATTRIBUTES
+                : java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(ATTRIBUTES), java.util.stream.Stream.of(language))
+                        .toArray(String[]::new);
     }
 
     public Optional<DirectoryPerson> findByAccount(AccountName name) {
@@ -131,6 +138,66 @@ public class LdapDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * The enabled people who are members of the group named {@code group} (its {@code cn}), at most {@code limit}: the
+     * group is looked up under the domain of the user base (AD keeps groups beside the users' OU, not in it), then its
+     * members by {@code memberOf}, which AD matches by DN.
+     */
+    public java.util.List<DirectoryPerson> members(String group, int limit) {
+        try {
+            String groupDn = groupDn(group).orElse(null);
+            if (groupDn == null) {
+                return java.util.List.of();
+            }
+            return search(
+                            Filter.createANDFilter(
+                                    Filter.createEqualityFilter("objectClass", "user"),
+                                    Filter.createEqualityFilter("memberOf", groupDn)),
+                            limit)
+                    .stream()
+                    .filter(p -> !p.disabled())
+                    .toList();
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT || e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return java.util.List.of();
+            }
+            throw new DirectoryUnavailable("The directory did not answer: " + e.getResultCode(), e);
+        }
+    }
+
+    /** Whether exactly one group named {@code group} (its {@code cn}) exists under the domain of the user base. */
+    public boolean groupExists(String group) {
+        try {
+            return groupDn(group).isPresent();
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT || e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return false;
+            }
+            throw new DirectoryUnavailable("The directory did not answer: " + e.getResultCode(), e);
+        }
+    }
+
+    private Optional<String> groupDn(String group) throws LDAPException {
+        DN userBase = new DN(settings.userBase());
+        DN domain = userBase;
+        while (domain.getParent() != null && !domain.getRDN().hasAttribute("dc")) {
+            domain = domain.getParent();
+        }
+        SearchRequest groups = new SearchRequest(
+                domain.toString(),
+                SearchScope.SUB,
+                Filter.createANDFilter(
+                        Filter.createEqualityFilter("objectClass", "group"), Filter.createEqualityFilter("cn", group)),
+                "1.1");
+        groups.setSizeLimit(2);
+        groups.setResponseTimeoutMillis(settings.readTimeout().toMillis());
+        SearchResult found = pool().search(groups);
+        if (found.getEntryCount() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(found.getSearchEntries().get(0).getDN());
+    }
+
     /** Everyone under the user base, for the demo sign-in page only (bounded). */
     public java.util.List<DirectoryPerson> people(int limit) {
         return search(Filter.createEqualityFilter("objectClass", "user"), limit);
@@ -152,12 +219,12 @@ public class LdapDirectory implements AutoCloseable {
 
     private java.util.List<DirectoryPerson> search(Filter filter, int limit) {
         try {
-            SearchRequest request = new SearchRequest(settings.userBase(), SearchScope.SUB, filter, ATTRIBUTES);
+            SearchRequest request = new SearchRequest(settings.userBase(), SearchScope.SUB, filter, attributes);
             request.setSizeLimit(limit);
             request.setResponseTimeoutMillis(settings.readTimeout().toMillis());
             java.util.List<DirectoryPerson> people = new java.util.ArrayList<>();
             for (SearchResultEntry entry : pool().search(request).getSearchEntries()) {
-                people.add(toPerson(entry));
+                people.add(toPerson(entry, settings.languageAttribute()));
             }
             return people;
         } catch (LDAPSearchException e) {
@@ -166,7 +233,7 @@ public class LdapDirectory implements AutoCloseable {
                 java.util.List<DirectoryPerson> people = new java.util.ArrayList<>();
                 for (SearchResultEntry entry : e.getSearchEntries()) {
                     try {
-                        people.add(toPerson(entry));
+                        people.add(toPerson(entry, settings.languageAttribute()));
                     } catch (LDAPException unreadable) {
                         // skip an entry we cannot read rather than lose the whole list
                     }
@@ -181,13 +248,13 @@ public class LdapDirectory implements AutoCloseable {
 
     private Optional<DirectoryPerson> searchOne(String base, SearchScope scope, Filter filter) {
         try {
-            SearchRequest request = new SearchRequest(base, scope, filter, ATTRIBUTES);
+            SearchRequest request = new SearchRequest(base, scope, filter, attributes);
             request.setSizeLimit(2);
             request.setResponseTimeoutMillis(settings.readTimeout().toMillis());
             SearchResult result = pool().search(request);
             // Two people answering one account name is a directory problem, not a match.
             return result.getEntryCount() == 1
-                    ? Optional.of(toPerson(result.getSearchEntries().get(0)))
+                    ? Optional.of(toPerson(result.getSearchEntries().get(0), settings.languageAttribute()))
                     : Optional.empty();
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT || e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
@@ -197,7 +264,7 @@ public class LdapDirectory implements AutoCloseable {
         }
     }
 
-    static DirectoryPerson toPerson(SearchResultEntry entry) throws LDAPException {
+    static DirectoryPerson toPerson(SearchResultEntry entry, String languageAttribute) throws LDAPException {
         Set<String> groups = new LinkedHashSet<>();
         Attribute memberOf = entry.getAttribute("memberOf");
         if (memberOf != null) {
@@ -215,7 +282,10 @@ public class LdapDirectory implements AutoCloseable {
                 entry.getAttributeValue("mail"),
                 entry.getAttributeValue("manager"),
                 Set.copyOf(groups),
-                control != null && (control & ACCOUNT_DISABLED) != 0);
+                control != null && (control & ACCOUNT_DISABLED) != 0,
+                languageAttribute == null || languageAttribute.isBlank()
+                        ? null
+                        : entry.getAttributeValue(languageAttribute));
     }
 
     private synchronized LDAPConnectionPool pool() throws LDAPException {

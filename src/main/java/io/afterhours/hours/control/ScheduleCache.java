@@ -4,6 +4,7 @@ import io.afterhours.hours.boundary.PoliciesChanged;
 import io.afterhours.hours.boundary.WorkingHoursPolicies;
 import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
+import io.afterhours.platform.control.PeriodicJob;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,8 +16,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,7 +57,8 @@ public class ScheduleCache {
 
     private Schedule fromSettings;
     private volatile List<Schedule> loaded;
-    private ScheduledFuture<?> task;
+    private final PeriodicJob job =
+            PeriodicJob.loggingTo(LOG).step("Working-hours policies kept as they were: {0}", this::reload);
 
     @PostConstruct
     void load() {
@@ -79,20 +79,17 @@ public class ScheduleCache {
     /** Seeds the default policy if the table has none, loads, and keeps reloading. */
     void start(@Observes SchemaReady ready) {
         seedDefault();
-        reload();
-        long every = refresh.toMillis();
-        task = scheduler.scheduleWithFixedDelay(this::reload, every, every, TimeUnit.MILLISECONDS);
+        job.runNow();
+        job.start(scheduler, refresh, refresh);
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PoliciesChanged changed) {
-        reload();
+        job.runNow();
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        job.stop();
     }
 
     public Schedule defaultSchedule() {
@@ -116,11 +113,7 @@ public class ScheduleCache {
     }
 
     private void reload() {
-        try {
-            List<Schedule> fresh = policies.schedules();
-            loaded = fresh.isEmpty() ? List.of(fromSettings) : fresh;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Working-hours policies kept as they were: {0}", LogSafe.of(e.toString()));
-        }
+        List<Schedule> fresh = policies.schedules();
+        loaded = fresh.isEmpty() ? List.of(fromSettings) : fresh;
     }
 }

@@ -10,9 +10,10 @@ import java.io.IOException;
 
 /**
  * Commits the webhook's 401 with an empty body before Payara's error-report valve can fill it with an HTML page:
- * a refused UserLock ID gets nothing to read (reliability.md §2.1, B8).
+ * a refused UserLock ID gets nothing to read (reliability.md §2.1, B8). The bridge API (docs/bridge-api.md) answers a
+ * missing or wrong token the same way.
  */
-@WebFilter(urlPatterns = "/api/userlock/*")
+@WebFilter(urlPatterns = {"/api/userlock/*", "/api/bridge/*"})
 public class EmptyUnauthorizedFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

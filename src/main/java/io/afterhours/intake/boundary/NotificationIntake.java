@@ -75,7 +75,8 @@ public class NotificationIntake {
             metrics.accepted(notification.serverSlot(), outcome);
             return outcome;
         } catch (IntakeRejection rejection) {
-            rejected(rejection.reason());
+            metrics.rejected(rejection.reason());
+            bursts.record(rejection.reason(), rejection.presentedId());
             throw rejection;
         }
     }

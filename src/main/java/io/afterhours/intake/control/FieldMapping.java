@@ -1,23 +1,27 @@
 package io.afterhours.intake.control;
 
-import jakarta.annotation.PostConstruct;
+import io.afterhours.admin.boundary.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.function.Function;
 
 /**
  * Finds each {@link LogicalField} in a parsed notification by trying its candidates in order: a plain name matches a
  * top-level member case-insensitively, a value starting with "/" is a JSON pointer (RFC 6901, segments matched
  * case-insensitively too). Strings are taken as they are, numbers as their plain decimal text; anything else does
- * not map. The mapping is configuration because the real member names are unconfirmed (userlock.md 1.2).
+ * not map. The mapping is a portal setting (the {@code mapping} group of {@link Settings}, since the real member
+ * names are unconfirmed, userlock.md 1.2): a saved change applies to the next notification without a restart. The
+ * parsed {@link Rules} are kept until {@link Settings#generation()} moves, so intake reads no database and parses
+ * nothing per notification.
  */
 @ApplicationScoped
 public class FieldMapping {
@@ -25,53 +29,95 @@ public class FieldMapping {
     /** Members whose meaning is known without mapping; everything else not mapped is reported as unmapped. */
     private static final Set<String> CONFIRMED = Set.of("userlock", "eventtype", "eventtime");
 
-    private final Map<LogicalField, List<String>> candidates = new EnumMap<>(LogicalField.class);
-    private Set<String> knownMembers = CONFIRMED;
+    @Inject
+    Settings settings;
 
-    @PostConstruct
-    void load() {
-        Config config = ConfigProvider.getConfig(FieldMapping.class.getClassLoader());
-        for (LogicalField field : LogicalField.values()) {
-            String value =
-                    config.getOptionalValue(field.configKey(), String.class).orElse(field.defaultCandidates());
-            candidates.put(field, parse(value));
-        }
-        knownMembers = knownMembers(candidates);
-    }
+    /** The rules with the settings generation they were built from (one field, so both are read together). */
+    private record Cached(long generation, Rules rules) {}
 
-    /** For unit tests and, later, the mapping administration page. */
+    private volatile Cached cached;
+
+    /** A fixed mapping (unit tests): the defaults with {@code overrides}, never reloaded. */
     public static FieldMapping of(Map<LogicalField, String> overrides) {
         FieldMapping mapping = new FieldMapping();
-        for (LogicalField field : LogicalField.values()) {
-            mapping.candidates.put(field, parse(overrides.getOrDefault(field, field.defaultCandidates())));
-        }
-        mapping.knownMembers = knownMembers(mapping.candidates);
+        mapping.cached = new Cached(0, Rules.of(f -> overrides.getOrDefault(f, f.defaultCandidates())));
         return mapping;
     }
 
-    public Map<LogicalField, String> extract(Map<String, Object> body) {
-        Map<LogicalField, String> values = new EnumMap<>(LogicalField.class);
-        for (Map.Entry<LogicalField, List<String>> entry : candidates.entrySet()) {
-            for (String candidate : entry.getValue()) {
-                String value = asText(locate(body, candidate));
-                if (value != null && !value.isBlank()) {
-                    values.put(entry.getKey(), value);
-                    break;
-                }
-            }
+    /** The mapping in effect now; use one snapshot for everything read from one notification. */
+    public Rules current() {
+        Cached now = cached;
+        if (settings == null) {
+            return now.rules();
         }
-        return values;
+        long generation = settings.generation();
+        if (now == null || now.generation() != generation) {
+            now = new Cached(generation, Rules.of(f -> settings.value(f.configKey())));
+            cached = now;
+        }
+        return now.rules();
     }
 
-    /** Top-level members that neither the confirmed names nor any plain-name candidate cover, in body order. */
+    /** The candidates tried for each field, in order (what the Field mapping page shows). */
+    public Map<LogicalField, List<String>> candidates() {
+        return current().candidates();
+    }
+
+    public Map<LogicalField, String> extract(Map<String, Object> body) {
+        return current().extract(body);
+    }
+
     public List<String> unmappedMembers(Map<String, Object> body) {
-        List<String> unmapped = new ArrayList<>();
-        for (String name : body.keySet()) {
-            if (!knownMembers.contains(StrictJson.foldCase(name))) {
-                unmapped.add(name);
-            }
+        return current().unmappedMembers(body);
+    }
+
+    /** One immutable mapping: the candidates per field and the member names they cover. */
+    public static final class Rules {
+
+        private final Map<LogicalField, List<String>> candidates;
+        private final Set<String> knownMembers;
+
+        private Rules(Map<LogicalField, List<String>> candidates) {
+            this.candidates = candidates;
+            this.knownMembers = knownMembers(candidates);
         }
-        return unmapped;
+
+        static Rules of(Function<LogicalField, String> value) {
+            Map<LogicalField, List<String>> candidates = new EnumMap<>(LogicalField.class);
+            for (LogicalField field : LogicalField.values()) {
+                candidates.put(field, parse(value.apply(field)));
+            }
+            return new Rules(Collections.unmodifiableMap(candidates));
+        }
+
+        public Map<LogicalField, List<String>> candidates() {
+            return candidates;
+        }
+
+        public Map<LogicalField, String> extract(Map<String, Object> body) {
+            Map<LogicalField, String> values = new EnumMap<>(LogicalField.class);
+            for (Map.Entry<LogicalField, List<String>> entry : candidates.entrySet()) {
+                for (String candidate : entry.getValue()) {
+                    String value = asText(locate(body, candidate));
+                    if (value != null && !value.isBlank()) {
+                        values.put(entry.getKey(), value);
+                        break;
+                    }
+                }
+            }
+            return values;
+        }
+
+        /** Top-level members that neither the confirmed names nor any plain-name candidate cover, in body order. */
+        public List<String> unmappedMembers(Map<String, Object> body) {
+            List<String> unmapped = new ArrayList<>();
+            for (String name : body.keySet()) {
+                if (!knownMembers.contains(StrictJson.foldCase(name))) {
+                    unmapped.add(name);
+                }
+            }
+            return unmapped;
+        }
     }
 
     /** Computed once per mapping: intake asks for every notification. */

@@ -72,10 +72,28 @@ public class NotificationInterpreter {
         if (!(id instanceof String presented) || presented.isEmpty()) {
             throw new IntakeRejection(RejectionReason.UNAUTHENTICATED, "");
         }
-        ServerSlot slot =
-                whitelist.match(presented).orElseThrow(() -> new IntakeRejection(RejectionReason.UNAUTHENTICATED, ""));
+        ServerSlot slot = whitelist
+                .match(presented)
+                .orElseThrow(() -> new IntakeRejection(RejectionReason.UNAUTHENTICATED, "", presented));
 
-        Map<?, ?> serverObject = (Map<?, ?>) server;
+        // Mapped columns come from the redacted copy too: a field that quotes the ID must not put it in a column.
+        return build(document, redact(document, UserLockIdWhitelist.normalise(presented)), slot, receivedAt);
+    }
+
+    /**
+     * Interprets a stored notification again, under the field mapping, event-type table and working hours in effect
+     * now (the Field mapping page's "Reclassify stored notifications"). {@code rawJson} is the stored copy: it was
+     * authenticated when it arrived and its ID is redacted, so it is neither authenticated nor redacted again.
+     */
+    public IncomingNotification reinterpret(String rawJson, Instant receivedAt, ServerSlot slot) {
+        Map<String, Object> document = StrictJson.parseObject(rawJson.getBytes(StandardCharsets.UTF_8), maxDepth);
+        return build(document, document, slot, receivedAt);
+    }
+
+    private IncomingNotification build(
+            Map<String, Object> document, Map<String, Object> redacted, ServerSlot slot, Instant receivedAt) {
+        Object server = StrictJson.member(document, "Userlock");
+        Map<?, ?> serverObject = server instanceof Map<?, ?> object ? object : Map.of();
         String fqdn = optionalString(member(serverObject, "FQDN"), "Userlock.FQDN");
         String displayName = optionalString(member(serverObject, "DisplayName"), "Userlock.DisplayName");
         Integer eventType = optionalInteger(StrictJson.member(document, "EventType"));
@@ -88,9 +106,8 @@ public class NotificationInterpreter {
         TimeQuality quality = timeQuality(eventTimeText, eventTime, receivedAt);
         Instant classifiedAt = eventTime.orElse(receivedAt);
 
-        // Mapped columns come from the redacted copy too: a field that quotes the ID must not put it in a column.
-        Map<String, Object> redacted = redact(document, UserLockIdWhitelist.normalise(presented));
-        Map<LogicalField, String> fields = mapping.extract(redacted);
+        FieldMapping.Rules rules = mapping.current();
+        Map<LogicalField, String> fields = rules.extract(redacted);
         String user = fields.get(LogicalField.USER);
         String domain = fields.get(LogicalField.DOMAIN);
         if (user != null && domain == null && user.indexOf('\\') > 0) {
@@ -124,7 +141,7 @@ public class NotificationInterpreter {
                 StoredText.column(fields.get(LogicalField.SESSION_TYPE), 64),
                 StoredText.column(fields.get(LogicalField.SESSION_ID), 128),
                 StoredText.column(fields.get(LogicalField.DETAILS), 2000),
-                StoredText.column(String.join(",", mapping.unmappedMembers(document)), 1000),
+                StoredText.column(String.join(",", rules.unmappedMembers(document)), 1000),
                 JsonText.write(redacted));
     }
 

@@ -49,7 +49,14 @@ public class RejectionBursts {
     @ConfigProperty(name = "afterhours.intake.rejection-burst.max")
     Duration maxLength;
 
+    @Inject
+    jakarta.enterprise.event.Event<io.afterhours.intake.boundary.UnknownUserLockIds> unknownIds;
+
+    /** How many different presented IDs a burst keeps (masked) for the administrators' alert. */
+    static final int MAX_IDS = 5;
+
     private final Map<RejectionReason, Long> counts = new EnumMap<>(RejectionReason.class);
+    private final java.util.Set<String> maskedIds = new java.util.LinkedHashSet<>();
     private Instant burstStart;
     private Instant lastRejection;
     private ScheduledFuture<?> task;
@@ -67,7 +74,15 @@ public class RejectionBursts {
         writeBurst(takeBurstIfOver(Instant.MAX));
     }
 
-    public synchronized void record(RejectionReason reason) {
+    public void record(RejectionReason reason) {
+        record(reason, null);
+    }
+
+    /** Counts a refusal; a refused UserLock ID is kept masked only, and only the first few different ones. */
+    public synchronized void record(RejectionReason reason, String presentedId) {
+        if (presentedId != null && maskedIds.size() < MAX_IDS) {
+            maskedIds.add(io.afterhours.intake.boundary.UnknownUserLockIds.mask(presentedId));
+        }
         Instant now = clock.instant();
         if (burstStart == null) {
             burstStart = now;
@@ -95,6 +110,16 @@ public class RejectionBursts {
             // Audit failure must not stop intake (OWASP logging guidance); the warning above still stands.
             LOG.log(Level.WARNING, "Could not audit a burst of refused notifications", e);
         }
+        Long unauthenticated = burst.counts().get(RejectionReason.UNAUTHENTICATED);
+        if (unauthenticated != null && unknownIds != null) {
+            try {
+                unknownIds.fire(new io.afterhours.intake.boundary.UnknownUserLockIds(
+                        unauthenticated, burst.start(), burst.end(), burst.maskedIds()));
+            } catch (RuntimeException e) {
+                // Telling the administrators must not stop intake either; the audit entry above stands.
+                LOG.log(Level.WARNING, "Could not queue the administrators' mail about unknown UserLock IDs", e);
+            }
+        }
     }
 
     synchronized Burst takeBurstIfOver(Instant now) {
@@ -106,12 +131,13 @@ public class RejectionBursts {
         if (!quietLongEnough && !tooLong) {
             return null;
         }
-        Burst burst = new Burst(new EnumMap<>(counts), burstStart, lastRejection);
+        Burst burst = new Burst(new EnumMap<>(counts), burstStart, lastRejection, java.util.List.copyOf(maskedIds));
         counts.clear();
+        maskedIds.clear();
         burstStart = null;
         lastRejection = null;
         return burst;
     }
 
-    record Burst(Map<RejectionReason, Long> counts, Instant start, Instant end) {}
+    record Burst(Map<RejectionReason, Long> counts, Instant start, Instant end, java.util.List<String> maskedIds) {}
 }

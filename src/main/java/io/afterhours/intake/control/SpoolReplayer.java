@@ -2,6 +2,7 @@ package io.afterhours.intake.control;
 
 import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
+import io.afterhours.platform.control.PeriodicJob;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,25 +44,16 @@ public class SpoolReplayer {
     @ConfigProperty(name = "afterhours.spool.replay-interval")
     Duration interval;
 
-    private ScheduledFuture<?> task;
+    private final PeriodicJob job =
+            PeriodicJob.loggingTo(LOG).step("Spool replay paused, will retry: {0}", this::replay);
 
     void start(@Observes SchemaReady ready) {
-        task = scheduler.scheduleWithFixedDelay(this::replaySafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        job.start(scheduler, Duration.ZERO, interval);
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void replaySafely() {
-        try {
-            replay();
-        } catch (RuntimeException | SQLException e) {
-            LOG.log(Level.WARNING, "Spool replay paused, will retry: {0}", LogSafe.of(e.toString()));
-        }
+        job.stop();
     }
 
     /**

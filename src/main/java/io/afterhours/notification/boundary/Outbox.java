@@ -2,6 +2,7 @@ package io.afterhours.notification.boundary;
 
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.boundary.Concerning;
 import io.afterhours.notification.control.Backoff;
 import io.afterhours.notification.control.MessageIds;
 import io.afterhours.notification.control.OutgoingMail;
@@ -43,6 +44,9 @@ public class Outbox {
     Clock clock;
 
     @Inject
+    jakarta.enterprise.event.Event<io.afterhours.notification.control.MailGivenUp> givenUp;
+
+    @Inject
     @ConfigProperty(name = "afterhours.mail.retry-base")
     Duration retryBase;
 
@@ -72,6 +76,25 @@ public class Outbox {
         em.persist(message);
         em.flush();
         return message.id();
+    }
+
+    /** The addresses (and names) mails of these kinds about a request were queued for, each once, oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String[]> recipientsOf(long requestId, java.util.Collection<String> kinds) {
+        List<String[]> found = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (OutboxMessage row : em.createQuery(
+                        "SELECT m FROM OutboxMessage m WHERE m.requestId = :request AND m.kind IN :kinds ORDER BY m.id",
+                        OutboxMessage.class)
+                .setParameter("request", requestId)
+                .setParameter("kinds", kinds)
+                .setMaxResults(500)
+                .getResultList()) {
+            if (seen.add(row.recipientAddress().toLowerCase(java.util.Locale.ROOT))) {
+                found.add(new String[] {row.recipientAddress(), row.recipientName()});
+            }
+        }
+        return found;
     }
 
     /**
@@ -121,6 +144,13 @@ public class Outbox {
                 .setParameter(2, Timestamp.from(Instant.EPOCH))
                 .setParameter(3, id)
                 .executeUpdate();
+        OutboxMessage row = em.find(OutboxMessage.class, id);
+        if (row != null && row.requestId() != null) {
+            // A request's timeline shows its mails; mails about nothing in particular stay in the outbox only.
+            auditLog.append(
+                    AuditRecord.system("mail", "mail.sent", "mail " + id, row.kind() + " to " + row.recipientAddress())
+                            .about(new Concerning(row.requestId(), null, null)));
+        }
     }
 
     /**
@@ -140,11 +170,14 @@ public class Outbox {
                 .executeUpdate();
         if (row.state() == MailState.DEAD) {
             auditLog.append(AuditRecord.system(
-                    "mail",
-                    "mail.dead",
-                    "mail " + id,
-                    row.kind() + " to " + row.recipientAddress() + " given up after " + row.attempts() + " attempts: "
-                            + error));
+                            "mail",
+                            "mail.dead",
+                            "mail " + id,
+                            row.kind() + " to " + row.recipientAddress() + " given up after " + row.attempts()
+                                    + " attempts: " + error)
+                    .about(row.requestId() == null ? null : new Concerning(row.requestId(), null, null)));
+            givenUp.fire(new io.afterhours.notification.control.MailGivenUp(
+                    id, row.kind(), row.recipientAddress(), row.attempts(), error));
         }
         return row.state();
     }

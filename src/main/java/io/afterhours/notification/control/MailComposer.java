@@ -47,7 +47,12 @@ public class MailComposer {
      * among them, raw: the HTML part escapes it), {@code subjectArgs} fill the bundle's {@code <kind>.subject}.
      */
     public ComposedMail compose(String kind, Locale locale, Map<String, Object> values, Object... subjectArgs) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, MailComposer.class.getClassLoader());
+        // No fallback to the server's default locale: an English mail must not turn French on a French-speaking host.
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                BUNDLE,
+                locale,
+                MailComposer.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> texts = new HashMap<>();
         for (Enumeration<String> keys = bundle.getKeys(); keys.hasMoreElements(); ) {
             // The kind's own texts by their short name ({{t.intro}}), the shared ones ({{t.footer}}) as they are.
@@ -82,6 +87,12 @@ public class MailComposer {
         ZonedDateTime to = end.atZone(zone);
         String until = from.toLocalDate().equals(to.toLocalDate()) ? time.format(to) : day.format(to);
         return day.format(from) + "–" + until + " (" + zone.getId() + ")";
+    }
+
+    /** One moment in the recipient's zone, with the zone named: "Fri 4 Dec 2026 22:00 (Europe/Paris)". */
+    public static String moment(Instant instant, ZoneId zone, Locale locale) {
+        return DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", locale).format(instant.atZone(zone)) + " ("
+                + zone.getId() + ")";
     }
 
     private static String render(MustacheFactory factory, String name, Map<String, Object> scope) {

@@ -4,6 +4,7 @@ import io.afterhours.notification.boundary.Outbox;
 import io.afterhours.notification.entity.MailState;
 import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
+import io.afterhours.platform.control.PeriodicJob;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -15,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,27 +54,16 @@ public class OutboxWorker {
     Duration interval;
 
     private volatile Instant lastWarning = Instant.EPOCH;
-    private ScheduledFuture<?> task;
+    private final PeriodicJob job = PeriodicJob.loggingTo(LOG)
+            .step("The outbox waits for the next run: {0}", PeriodicJob.whileFull(BATCH, this::process));
 
     void start(@Observes SchemaReady ready) {
-        task = scheduler.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        job.start(scheduler, Duration.ZERO, interval);
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void runSafely() {
-        try {
-            while (process() == BATCH) {
-                // a full batch: more may be due
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The outbox waits for the next run: {0}", LogSafe.of(e.toString()));
-        }
+        job.stop();
     }
 
     /**

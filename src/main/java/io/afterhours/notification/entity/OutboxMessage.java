@@ -66,6 +66,10 @@ public class OutboxMessage {
     @Column(name = "request_id")
     private Long requestId;
 
+    // Read only: the worker's SQL writes it (see the class comment), the outbox page reads it.
+    @Column(name = "sent_at", insertable = false, updatable = false)
+    private Instant sentAt;
+
     protected OutboxMessage() {}
 
     public OutboxMessage(
@@ -98,6 +102,20 @@ public class OutboxMessage {
         } else {
             nextAttemptAt = retryAt;
         }
+    }
+
+    /**
+     * An administrator's "retry now": a DEAD row, or a QUEUED one that failed before, is due again at once. Attempts
+     * are kept, so a row that was DEAD gets one more try before it is DEAD again. Returns false for a row that is not
+     * waiting on a failure (sent, or not yet tried), which is left as it is.
+     */
+    public boolean retryNow(Instant now) {
+        if (state == MailState.SENT || (state == MailState.QUEUED && attempts == 0)) {
+            return false;
+        }
+        state = MailState.QUEUED;
+        nextAttemptAt = now;
+        return true;
     }
 
     public Long id() {
@@ -138,5 +156,21 @@ public class OutboxMessage {
 
     public Long requestId() {
         return requestId;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
     }
 }

@@ -2,6 +2,7 @@ package io.afterhours.request.boundary;
 
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.boundary.Concerning;
 import io.afterhours.audit.entity.ActorType;
 import io.afterhours.directory.boundary.ApproverResolution;
 import io.afterhours.directory.boundary.Directory;
@@ -56,6 +57,9 @@ public class Decisions {
     AuditLog auditLog;
 
     @Inject
+    jakarta.enterprise.event.Event<RequestRevoked> revoked;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -69,6 +73,12 @@ public class Decisions {
 
     @Inject
     AutoApprovalRules autoApproval;
+
+    @Inject
+    io.afterhours.request.control.TimerSchedule timers;
+
+    @Inject
+    jakarta.enterprise.event.Event<RequestDecided> decided;
 
     /**
      * One page of the pending requests routed to me or to a manager I stand in for as deputy (by the snapshot taken
@@ -219,7 +229,8 @@ public class Decisions {
                 decidable,
                 authority.map(Authority::onBehalfOf).orElse(null),
                 workingTime.normalHours(requesterGroups),
-                workingTime.enforcedZone(requesterGroups));
+                workingTime.enforcedZone(requesterGroups),
+                request.requester().equals(me.guid()));
     }
 
     private boolean isLineManagerOf(DirectoryPerson me, ExtensionRequest request) {
@@ -243,6 +254,8 @@ public class Decisions {
             throw new RequestRefused(List.of(alreadyDecided(request)), request.id());
         }
         Instant now = clock.instant();
+        // Read before the state changes: who else was entitled to act on it, to tell them it is done.
+        List<java.util.UUID> couldDecide = couldDecide(request, now);
         RequestDecision decision;
         if (command.approve()) {
             Instant start = command.start() == null ? request.requestedStart() : command.start();
@@ -257,6 +270,7 @@ public class Decisions {
             }
             request.grant(from, end, now);
             request.enter(RequestLifecycle.move(request.state(), RequestState.APPROVED), now);
+            timers.startEndingSoon(request, now);
             decision = new RequestDecision(
                     request.id(), Outcome.APPROVED, now, me.guid(), me.displayName(), onBehalfOf, from, end, null);
         } else {
@@ -286,17 +300,35 @@ public class Decisions {
                                 : " (asked " + request.requestedStart() + " to " + request.requestedEnd() + ")")
                 : "PENDING -> DENIED: " + decision.note();
         auditLog.append(new AuditRecord(
-                ActorType.PERSON,
-                me.account(),
-                command.approve() ? "request.approved" : "request.denied",
-                "request " + request.id(),
-                what + (onBehalfOf == null ? "" : "; as deputy, on behalf of " + onBehalfOf)));
+                        ActorType.PERSON,
+                        me.account(),
+                        command.approve() ? "request.approved" : "request.denied",
+                        "request " + request.id(),
+                        what + (onBehalfOf == null ? "" : "; as deputy, on behalf of " + onBehalfOf))
+                .about(Concerning.request(request.id(), request.requester(), request.requesterAccount())));
+        decided.fire(RequestDecided.of(
+                request, command.approve(), me.guid(), me.displayName(), decision.note(), couldDecide));
         return RequestSummary.of(request);
+    }
+
+    /** The approver of record, their deputies active now, and the escalation approver: who might act on it too. */
+    private List<java.util.UUID> couldDecide(ExtensionRequest request, Instant now) {
+        List<java.util.UUID> people = new java.util.ArrayList<>();
+        if (request.approver() != null) {
+            people.add(request.approver());
+            deputies.currentAndComing(request.approver(), now).stream()
+                    .filter(d -> d.activeAt(now))
+                    .forEach(d -> people.add(d.deputy()));
+        }
+        if (request.escalatedTo() != null) {
+            people.add(request.escalatedTo());
+        }
+        return people;
     }
 
     /**
      * Ends a granted window early on the approver's side (REVOKED): whoever may decide the request, or an administrator.
-     * Removing it from UserLock arrives with the connector.
+     * The connector observes {@link RequestRevoked} and queues what UserLock must undo in this transaction.
      */
     public RequestSummary revoke(long id) {
         DirectoryPerson me = people.me();
@@ -314,13 +346,34 @@ public class Decisions {
         Instant now = clock.instant();
         request.enter(RequestLifecycle.move(from, RequestState.REVOKED), now);
         auditLog.append(new AuditRecord(
-                ActorType.PERSON,
-                me.account(),
-                "request.revoked",
-                "request " + id,
-                from + " -> REVOKED: ended early by "
-                        + (mayDecide(me, request) ? "the approver" : "an administrator")));
+                        ActorType.PERSON,
+                        me.account(),
+                        "request.revoked",
+                        "request " + id,
+                        from + " -> REVOKED: ended early by "
+                                + (mayDecide(me, request) ? "the approver" : "an administrator"))
+                .about(Concerning.request(request.id(), request.requester(), request.requesterAccount())));
+        revoked.fire(new RequestRevoked(id, request.requester()));
         return RequestSummary.of(request);
+    }
+
+    /**
+     * Whether the caller may end this request's window early from its page: the requester themselves ("End now", via
+     * {@link ExtensionRequests#endEarly}), whoever may decide it, or an administrator (via {@link #revoke}); only while
+     * it is granted and not over.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayEndNow(long id) {
+        ExtensionRequest request = em.find(ExtensionRequest.class, id);
+        if (request == null
+                || !request.state().isGranted()
+                || !request.windowEnd().isAfter(clock.instant())) {
+            return false;
+        }
+        DirectoryPerson me = people.me();
+        return request.requester().equals(me.guid())
+                || mayDecide(me, request)
+                || security.isCallerInRole(Roles.ADMINISTRATOR);
     }
 
     /**

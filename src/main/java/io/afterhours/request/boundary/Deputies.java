@@ -2,6 +2,7 @@ package io.afterhours.request.boundary;
 
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.boundary.Concerning;
 import io.afterhours.audit.entity.ActorType;
 import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
@@ -137,11 +138,12 @@ public class Deputies {
         em.persist(appointed);
         em.flush();
         auditLog.append(new AuditRecord(
-                ActorType.PERSON,
-                me.account(),
-                "deputy.appointed",
-                "deputy " + appointed.id(),
-                deputy.account() + " decides for " + me.account() + " from " + start + " to " + end));
+                        ActorType.PERSON,
+                        me.account(),
+                        "deputy.appointed",
+                        "deputy " + appointed.id(),
+                        deputy.account() + " decides for " + me.account() + " from " + start + " to " + end)
+                .about(Concerning.person(me.guid(), me.account())));
         return DeputySummary.of(appointed, now);
     }
 
@@ -163,7 +165,8 @@ public class Deputies {
             deputy.endAt(now);
         }
         auditLog.append(new AuditRecord(
-                ActorType.PERSON, me.account(), "deputy.withdrawn", "deputy " + id, before + "; ended " + now));
+                        ActorType.PERSON, me.account(), "deputy.withdrawn", "deputy " + id, before + "; ended " + now)
+                .about(Concerning.person(me.guid(), me.account())));
     }
 
     private DirectoryPerson manager() {

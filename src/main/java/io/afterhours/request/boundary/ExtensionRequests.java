@@ -2,6 +2,7 @@ package io.afterhours.request.boundary;
 
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.boundary.Concerning;
 import io.afterhours.audit.entity.ActorType;
 import io.afterhours.directory.boundary.ApproverResolution;
 import io.afterhours.directory.boundary.Directory;
@@ -79,6 +80,9 @@ public class ExtensionRequests {
     AuditLog auditLog;
 
     @Inject
+    Event<RequestRevoked> revoked;
+
+    @Inject
     RequestPolicy policy;
 
     @Inject
@@ -105,6 +109,12 @@ public class ExtensionRequests {
 
     @Inject
     Event<RequestSubmitted> submitted;
+
+    @Inject
+    Event<RequestOpened> opened;
+
+    @Inject
+    Event<RequestDecided> decided;
 
     /** The signed-in employee asks for a window; it goes to their approver at once. */
     public RequestSummary requestAhead(RequestCommand command) {
@@ -190,14 +200,7 @@ public class ExtensionRequests {
      */
     public RequestSummary extend(long id, Instant start, Instant end) {
         DirectoryPerson me = people.me();
-        ExtensionRequest request =
-                em.find(ExtensionRequest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (request == null || !request.requester().equals(me.guid())) {
-            throw new AccessRefused("request " + id);
-        }
-        if (!OPEN.contains(request.state())) {
-            throw new RequestRefused(List.of("request.problem.state." + request.state()), id);
-        }
+        ExtensionRequest request = ownUndecided(me, id);
         if (start == null || end == null) {
             throw new RequestRefused(List.of("request.problem.window"), id);
         }
@@ -232,6 +235,45 @@ public class ExtensionRequests {
         return RequestSummary.of(request);
     }
 
+    /**
+     * The employee gives (or changes) the reason of their own undecided request, typically one a denied logon opened
+     * (the mail about it links here); audited with before and after. A DRAFT (the wait-for-reason policy) goes to the
+     * approver with it.
+     */
+    public RequestSummary explain(long id, String reason) {
+        DirectoryPerson me = people.me();
+        ExtensionRequest request = ownUndecided(me, id);
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw new RequestRefused(List.of("request.problem.reason"), id);
+        }
+        String before = request.reason();
+        request.explain(text, clock.instant());
+        audit(
+                ActorType.PERSON,
+                me.account(),
+                "request.reason",
+                request,
+                (before == null ? "(none)" : before) + " -> " + text);
+        if (request.state() == RequestState.DRAFT) {
+            submit(request, me, ActorType.PERSON, me.account(), "submitted with the employee's reason");
+        }
+        return RequestSummary.of(request);
+    }
+
+    /** My own request, locked, while it is undecided; anyone else's is refused as if it did not exist. */
+    private ExtensionRequest ownUndecided(DirectoryPerson me, long id) {
+        ExtensionRequest request =
+                em.find(ExtensionRequest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !request.requester().equals(me.guid())) {
+            throw new AccessRefused("request " + id);
+        }
+        if (!OPEN.contains(request.state())) {
+            throw new RequestRefused(List.of("request.problem.state." + request.state()), id);
+        }
+        return request;
+    }
+
     /** The employee withdraws their own request before anyone decided. */
     public RequestSummary cancel(long id) {
         DirectoryPerson me = people.me();
@@ -244,8 +286,8 @@ public class ExtensionRequests {
     }
 
     /**
-     * The employee ends their own granted window early (REVOKED). Removing it from UserLock arrives with the connector
-     * (issue 6); until then the window simply stops counting as granted here.
+     * The employee ends their own granted window early (REVOKED); the connector observes {@link RequestRevoked} and
+     * queues what UserLock must undo in this transaction.
      */
     public RequestSummary endEarly(long id) {
         DirectoryPerson me = people.me();
@@ -254,6 +296,7 @@ public class ExtensionRequests {
             throw new AccessRefused("request " + id);
         }
         move(request, RequestState.REVOKED, ActorType.PERSON, me.account(), "ended early by the employee");
+        revoked.fire(new RequestRevoked(request.id(), request.requester()));
         return RequestSummary.of(request);
     }
 
@@ -352,6 +395,7 @@ public class ExtensionRequests {
         if (policy.submitsDenialsAtOnce()) {
             submit(request, who, ActorType.SYSTEM, "requests", "submitted at once (policy)");
         }
+        opened.fire(RequestOpened.of(request));
         return request.id();
     }
 
@@ -409,6 +453,8 @@ public class ExtensionRequests {
                         + rule.get().maxDuration().toMinutes() + " min, "
                         + rule.get().maxPerMonth() + " a month): "
                         + request.windowStart() + " to " + request.windowEnd());
+        timers.startEndingSoon(request, now);
+        decided.fire(RequestDecided.of(request, true, null, rule.get().shownAs(), null, List.of()));
         return rule.get().name();
     }
 
@@ -457,7 +503,8 @@ public class ExtensionRequests {
     }
 
     private void audit(ActorType type, String actor, String action, ExtensionRequest request, String details) {
-        auditLog.append(new AuditRecord(type, actor, action, "request " + request.id(), details));
+        auditLog.append(new AuditRecord(type, actor, action, "request " + request.id(), details)
+                .about(Concerning.request(request.id(), request.requester(), request.requesterAccount())));
     }
 
     private static String window(ExtensionRequest request) {

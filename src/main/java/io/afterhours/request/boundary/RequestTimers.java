@@ -2,6 +2,7 @@ package io.afterhours.request.boundary;
 
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.boundary.Concerning;
 import io.afterhours.directory.boundary.ApproverResolution;
 import io.afterhours.directory.boundary.Directory;
 import io.afterhours.directory.boundary.DirectoryPerson;
@@ -9,6 +10,7 @@ import io.afterhours.request.entity.ExtensionRequest;
 import io.afterhours.request.entity.RequestState;
 import io.afterhours.request.entity.RequestTimer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -47,6 +49,15 @@ public class RequestTimers {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<RequestReminded> reminded;
+
+    @Inject
+    Event<RequestEscalated> escalated;
+
+    @Inject
+    Event<RequestEndingSoon> endingSoon;
+
     /** Claims up to {@code max} due timers for this worker and returns their ids, oldest due first. */
     @SuppressWarnings("unchecked")
     public List<Long> claimDue(int max) {
@@ -67,7 +78,7 @@ public class RequestTimers {
         return ids.stream().map(Number::longValue).toList();
     }
 
-    /** Fires one claimed timer; returns whether it reminded or escalated anything. */
+    /** Fires one claimed timer; returns whether it reminded, escalated or warned anyone. */
     public boolean fire(long timerId) {
         RequestTimer timer = em.find(RequestTimer.class, timerId, LockModeType.PESSIMISTIC_WRITE);
         if (timer == null || timer.isDone()) {
@@ -76,14 +87,38 @@ public class RequestTimers {
         Instant now = clock.instant();
         timer.done(now);
         ExtensionRequest request = em.find(ExtensionRequest.class, timer.requestId(), LockModeType.PESSIMISTIC_WRITE);
+        if (timer.kind() == RequestTimer.Kind.ENDING_SOON) {
+            // Revoked, ended or failed since it was approved: there is nothing left to end.
+            if (!request.state().isGranted() || !request.windowEnd().isAfter(now)) {
+                return false;
+            }
+            endingSoon.fire(new RequestEndingSoon(
+                    request.id(),
+                    request.requester(),
+                    request.requesterName(),
+                    request.windowStart(),
+                    request.windowEnd()));
+            return true;
+        }
         if (request.state() != RequestState.PENDING) {
             return false;
         }
         if (timer.kind() == RequestTimer.Kind.REMIND) {
             request.remind(now);
             audit("request.reminded", request, "still waiting for a decision from " + approverOf(request));
+            reminded.fire(new RequestReminded(RequestSubmitted.of(request)));
         } else {
             escalate(request, now);
+            escalated.fire(new RequestEscalated(new RequestSubmitted(
+                    request.id(),
+                    request.requesterName(),
+                    request.escalatedTo(),
+                    request.escalatedToName(),
+                    request.escalatedToGroup(),
+                    request.windowStart(),
+                    request.windowEnd(),
+                    request.reason(),
+                    request.denialComputer())));
         }
         return true;
     }
@@ -118,6 +153,7 @@ public class RequestTimers {
     }
 
     private void audit(String action, ExtensionRequest request, String details) {
-        auditLog.append(AuditRecord.system("timers", action, "request " + request.id(), details));
+        auditLog.append(AuditRecord.system("timers", action, "request " + request.id(), details)
+                .about(Concerning.request(request.id(), request.requester(), request.requesterAccount())));
     }
 }

@@ -2,6 +2,7 @@ package io.afterhours.request.boundary;
 
 import io.afterhours.audit.boundary.AuditLog;
 import io.afterhours.audit.boundary.AuditRecord;
+import io.afterhours.audit.boundary.Concerning;
 import io.afterhours.audit.entity.ActorType;
 import io.afterhours.directory.boundary.ApproverResolution;
 import io.afterhours.directory.boundary.Directory;
@@ -72,10 +73,11 @@ public class Routing {
                 now.reason().name());
         String to = request.approverName() != null ? request.approverName() : request.approverGroup();
         auditLog.append(new AuditRecord(
-                ActorType.SYSTEM,
-                "requests",
-                "request.rerouted",
-                "request " + request.id(),
-                "the directory changed: from " + from + " to " + to + " (" + now.reason() + ")"));
+                        ActorType.SYSTEM,
+                        "requests",
+                        "request.rerouted",
+                        "request " + request.id(),
+                        "the directory changed: from " + from + " to " + to + " (" + now.reason() + ")")
+                .about(Concerning.request(request.id(), request.requester(), request.requesterAccount())));
     }
 }

@@ -2,6 +2,7 @@ package io.afterhours.request.control;
 
 import io.afterhours.platform.control.ApplicationStartup.SchemaReady;
 import io.afterhours.platform.control.LogSafe;
+import io.afterhours.platform.control.PeriodicJob;
 import io.afterhours.request.boundary.ExtensionRequests;
 import io.afterhours.request.boundary.RequestTimers;
 import io.afterhours.request.boundary.Routing;
@@ -14,8 +15,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,40 +58,30 @@ public class DenialWorker {
     @ConfigProperty(name = "afterhours.request.denial-poll")
     Duration interval;
 
-    private ScheduledFuture<?> task;
+    // Timers fire even when the denials fail (a directory outage must not hold back reminders and escalations).
+    private final PeriodicJob job = PeriodicJob.loggingTo(LOG)
+            .step(
+                    "Denials wait for the next run: {0}",
+                    PeriodicJob.whileFull(BATCH, () -> requests.processDenials(BATCH)),
+                    PeriodicJob.whileFull(BATCH, () -> requests.expireOverdue(BATCH)),
+                    this::rerouteWhenDue)
+            .step("Timers wait for the next run: {0}", this::fireDueTimers);
 
     void start(@Observes SchemaReady ready) {
-        task = scheduler.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        job.start(scheduler, Duration.ZERO, interval);
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        job.stop();
     }
 
-    private void runSafely() {
-        try {
-            while (requests.processDenials(BATCH) == BATCH) {
-                // a full batch: more may be waiting
+    private void rerouteWhenDue() {
+        if (!clock.instant().isBefore(lastReroute.plus(rerouteInterval))) {
+            lastReroute = clock.instant();
+            for (long after = 0; after >= 0; ) {
+                after = routing.rerouteAfter(after, BATCH);
             }
-            while (requests.expireOverdue(BATCH) == BATCH) {
-                // the same for undecided requests whose window has passed
-            }
-            if (!clock.instant().isBefore(lastReroute.plus(rerouteInterval))) {
-                lastReroute = clock.instant();
-                for (long after = 0; after >= 0; ) {
-                    after = routing.rerouteAfter(after, BATCH);
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Denials wait for the next run: {0}", LogSafe.of(e.toString()));
-        }
-        try {
-            fireDueTimers();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Timers wait for the next run: {0}", LogSafe.of(e.toString()));
         }
     }
 

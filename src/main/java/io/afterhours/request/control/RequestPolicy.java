@@ -1,5 +1,6 @@
 package io.afterhours.request.control;
 
+import io.afterhours.admin.boundary.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +49,10 @@ public class RequestPolicy {
     @Inject
     @ConfigProperty(name = "afterhours.request.submit")
     String submit;
+
+    /** Absent in unit tests built with {@link #of}: the values above apply then. */
+    @Inject
+    Settings settings;
 
     private Set<String> sessionTypes;
 
@@ -101,10 +106,10 @@ public class RequestPolicy {
         if (start.isBefore(now.minus(START_GRACE))) {
             problems.add("request.problem.past");
         }
-        if (Duration.between(start, end).compareTo(maxLength) > 0) {
+        if (Duration.between(start, end).compareTo(maxLength()) > 0) {
             problems.add("request.problem.tooLong");
         }
-        if (start.isAfter(now.plus(maxAhead))) {
+        if (start.isAfter(now.plus(maxAhead()))) {
             problems.add("request.problem.tooFarAhead");
         }
         if (types == null || types.isEmpty()) {
@@ -112,7 +117,7 @@ public class RequestPolicy {
         } else if (!sessionTypes.containsAll(normalise(types))) {
             problems.add("request.problem.sessionType");
         }
-        if (reasonRequired && (reason == null || reason.isBlank())) {
+        if (reasonRequired() && (reason == null || reason.isBlank())) {
             problems.add("request.problem.reason");
         }
         return problems;
@@ -120,32 +125,34 @@ public class RequestPolicy {
 
     /** The window a denial proposes: from the denial, the default length. */
     public Instant proposedEnd(Instant deniedAt) {
-        // load() guarantees defaultLength <= maxLength.
-        return deniedAt.plus(defaultLength);
+        // load() and the Settings page both keep defaultLength <= maxLength.
+        return deniedAt.plus(defaultLength());
     }
 
     public boolean submitsDenialsAtOnce() {
-        return submit.equalsIgnoreCase("at-once");
+        return (settings == null ? submit : settings.value("afterhours.request.submit")).equalsIgnoreCase("at-once");
     }
 
     public Set<String> sessionTypes() {
         return sessionTypes;
     }
 
+    /* The values an administrator may change on the Settings page are read through Settings on every use. */
+
     public Duration maxLength() {
-        return maxLength;
+        return settings == null ? maxLength : settings.duration("afterhours.request.max-length");
     }
 
     public Duration maxAhead() {
-        return maxAhead;
+        return settings == null ? maxAhead : settings.duration("afterhours.request.max-ahead");
     }
 
     public Duration defaultLength() {
-        return defaultLength;
+        return settings == null ? defaultLength : settings.duration("afterhours.request.default-length");
     }
 
     public boolean reasonRequired() {
-        return reasonRequired;
+        return settings == null ? reasonRequired : settings.flag("afterhours.request.reason-required");
     }
 
     static Set<String> parseTypes(String list) {

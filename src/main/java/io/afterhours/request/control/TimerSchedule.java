@@ -1,5 +1,6 @@
 package io.afterhours.request.control;
 
+import io.afterhours.admin.boundary.Settings;
 import io.afterhours.request.entity.ExtensionRequest;
 import io.afterhours.request.entity.RequestTimer;
 import io.afterhours.request.entity.RequestTimer.Kind;
@@ -30,8 +31,16 @@ public class TimerSchedule {
     @ConfigProperty(name = "afterhours.request.escalate-after")
     Duration escalateAfter;
 
+    @Inject
+    @ConfigProperty(name = "afterhours.mail.ending-soon")
+    Duration endingSoon;
+
     @PersistenceContext
     EntityManager em;
+
+    /** Absent in unit tests built with {@link #of}: the values above apply then. */
+    @Inject
+    Settings settings;
 
     @PostConstruct
     void load() {
@@ -42,9 +51,14 @@ public class TimerSchedule {
     }
 
     public static TimerSchedule of(Duration reminderAfter, Duration escalateAfter) {
+        return of(reminderAfter, escalateAfter, Duration.ZERO);
+    }
+
+    public static TimerSchedule of(Duration reminderAfter, Duration escalateAfter, Duration endingSoon) {
         TimerSchedule schedule = new TimerSchedule();
         schedule.reminderAfter = reminderAfter;
         schedule.escalateAfter = escalateAfter;
+        schedule.endingSoon = endingSoon;
         schedule.load();
         return schedule;
     }
@@ -55,16 +69,55 @@ public class TimerSchedule {
         em.persist(new RequestTimer(request.id(), Kind.ESCALATE, escalationDue(submitted, request.windowStart())));
     }
 
+    /**
+     * Writes the "ends soon" row of a request just granted, in the approving transaction: {@code ending-soon} before
+     * its end, only when that moment falls after the approval and inside the window (a window shorter than the lead
+     * would warn as it opens). Returns whether a row was written.
+     */
+    public boolean startEndingSoon(ExtensionRequest request, Instant approved) {
+        Instant due = endingSoonDue(request.windowStart(), request.windowEnd(), approved);
+        if (due == null) {
+            return false;
+        }
+        em.persist(new RequestTimer(request.id(), Kind.ENDING_SOON, due));
+        return true;
+    }
+
+    /** When to say a window ends soon, or null for never (disabled, or the window is too short or nearly over). */
+    public Instant endingSoonDue(Instant windowStart, Instant windowEnd, Instant approved) {
+        if (endingSoon() == null || endingSoon().isZero() || endingSoon().isNegative()) {
+            return null;
+        }
+        Instant due = windowEnd.minus(endingSoon());
+        return due.isAfter(approved) && due.isAfter(windowStart) ? due : null;
+    }
+
     public Instant reminderDue(Instant submitted) {
-        return submitted.plus(reminderAfter);
+        return submitted.plus(reminderAfter());
     }
 
     public Instant escalationDue(Instant submitted, Instant windowStart) {
-        Instant due = submitted.plus(escalateAfter);
+        Duration remind = reminderAfter();
+        Duration escalate = escalateAfter();
+        Instant due = submitted.plus(escalate);
         if (windowStart.isBefore(due)) {
             due = windowStart;
         }
-        Instant earliest = submitted.plus(reminderAfter.compareTo(escalateAfter) < 0 ? reminderAfter : escalateAfter);
+        Instant earliest = submitted.plus(remind.compareTo(escalate) < 0 ? remind : escalate);
         return due.isBefore(earliest) ? earliest : due;
+    }
+
+    /* The values an administrator may change on the Settings page are read through Settings on every use. */
+
+    private Duration reminderAfter() {
+        return settings == null ? reminderAfter : settings.duration("afterhours.request.reminder-after");
+    }
+
+    private Duration escalateAfter() {
+        return settings == null ? escalateAfter : settings.duration("afterhours.request.escalate-after");
+    }
+
+    private Duration endingSoon() {
+        return settings == null ? endingSoon : settings.duration("afterhours.mail.ending-soon");
     }
 }

@@ -181,6 +181,12 @@ public class ExtensionRequest {
         updatedAt = now;
     }
 
+    /** The employee's own words on why they need the window, given or changed while it is undecided. */
+    public void explain(String reason, Instant now) {
+        this.reason = reason;
+        this.updatedAt = now;
+    }
+
     /** The window granted: never wider than the one asked for (the caller checks; this keeps the record). */
     public void grant(Instant start, Instant end, Instant now) {
         this.windowStart = start;

@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A job row: remind or escalate one pending request once it is due (product.md F3). At most one of each kind per
+ * A job row: remind or escalate one pending request once it is due (product.md F3), or tell the employee that their
+ * granted window ends soon (F4). At most one of each kind per
  * request (a unique key). Written with the request, so it survives restarts; claimed by the worker in the database
  * (the lease column {@code claimed_until} is written by the claim query only), never a container timer.
  */
@@ -22,7 +23,8 @@ public class RequestTimer {
 
     public enum Kind {
         REMIND,
-        ESCALATE
+        ESCALATE,
+        ENDING_SOON
     }
 
     @Id

@@ -1,5 +1,7 @@
 package io.afterhours.request.web;
 
+import io.afterhours.audit.boundary.AuditHistory;
+import io.afterhours.audit.boundary.HistoryEntry;
 import io.afterhours.platform.boundary.AccessRefused;
 import io.afterhours.platform.web.Refusal;
 import io.afterhours.request.boundary.DecisionCommand;
@@ -32,6 +34,9 @@ public class RequestView implements Serializable {
     @Inject
     transient ExtensionRequests requests;
 
+    @Inject
+    transient AuditHistory history;
+
     private String idParam;
     private Long id;
     private ZoneId zone;
@@ -39,6 +44,8 @@ public class RequestView implements Serializable {
     private RequestDetail detail;
     private LocalTime until;
     private String denyReason;
+    private String reason;
+    private java.util.List<HistoryEntry> timeline;
 
     public void load() {
         zone = requests.rules().displayZone();
@@ -53,9 +60,27 @@ public class RequestView implements Serializable {
         try {
             detail = decisions.detail(id);
             enforcedZone = detail.enforcedZone();
+            reason = detail.request().reason();
+            timeline = timeline(id);
         } catch (AccessRefused e) {
             Refusal.refuse(FacesContext.getCurrentInstance(), e.getMessage());
         }
+    }
+
+    /**
+     * The request's audit timeline, for whoever may read the requester's history; an approver who sees the request
+     * through a group or as a deputy gets the request without it.
+     */
+    private java.util.List<HistoryEntry> timeline(long requestId) {
+        try {
+            return history.timeline(requestId);
+        } catch (AccessRefused e) {
+            return null;
+        }
+    }
+
+    public java.util.List<HistoryEntry> getTimeline() {
+        return timeline;
     }
 
     public void approve() {
@@ -77,6 +102,41 @@ public class RequestView implements Serializable {
 
     public void deny() {
         decide(DecisionCommand.deny(id, denyReason), "decision.denied");
+    }
+
+    /** The requester's own reason, on their undecided request (the mail after a denied logon links here). */
+    public void explain() {
+        if (RequestActions.run(() -> requests.explain(id, reason), "detail.explained", id)) {
+            load();
+        }
+    }
+
+    /** "End now": the employee ends their own window, an approver or an administrator revokes it (REVOKED, audited). */
+    public void endNow() {
+        boolean done = detail.own()
+                ? RequestActions.run(() -> requests.endEarly(id), "request.ended", id)
+                : RequestActions.run(() -> decisions.revoke(id), "request.revoked", id);
+        if (done) {
+            load();
+        }
+    }
+
+    /** Whether the viewer may end this request's granted window now. */
+    public boolean isEndable() {
+        return detail != null && decisions.mayEndNow(id);
+    }
+
+    /** Whether the viewer may give the reason here: their own request, still undecided. */
+    public boolean isExplainable() {
+        return detail != null && detail.own() && detail.request().state().isOpen();
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
     }
 
     /** The same moment on UserLock's clock, when the viewer's zone is another. */

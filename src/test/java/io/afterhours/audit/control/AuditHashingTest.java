@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.afterhours.audit.entity.ActorType;
+import io.afterhours.audit.entity.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +42,22 @@ class AuditHashingTest {
 
         assertEquals(first, second);
         assertTrue(first.matches("[0-9a-f]{64}"), first);
+    }
+
+    @Test
+    void anEntryHashesToTheHashOfItsStoredFields() {
+        AuditEntry entry = new AuditEntry(
+                42,
+                AT,
+                ActorType.SYSTEM,
+                "intake",
+                "webhook.rejected",
+                "userlock-webhook",
+                "unauthenticated=3",
+                PREVIOUS,
+                "not checked here");
+
+        assertEquals(base(), AuditHashing.of(entry));
     }
 
     @Test
@@ -209,5 +226,78 @@ class AuditHashingTest {
         String detailsNull = AuditHashing.hash(PREVIOUS, 1, AT, ActorType.PERSON, "a", "b", "d", null);
 
         assertNotEquals(subjectNull, detailsNull);
+    }
+
+    private static final String GUID = "5f0c4c1e-1111-4222-8333-944455556666";
+
+    private static AuditEntry entry(Long requestId, String guid, String account) {
+        return new AuditEntry(
+                42,
+                AT,
+                ActorType.SYSTEM,
+                "intake",
+                "webhook.rejected",
+                "userlock-webhook",
+                "unauthenticated=3",
+                PREVIOUS,
+                requestId,
+                guid,
+                account);
+    }
+
+    @Test
+    void anEntryAboutNoOneKeepsThePreV14Hash() {
+        // Entries written before V14 have none of the new columns: their stored hashes must still verify.
+        assertEquals(base(), AuditHashing.of(entry(null, null, null)));
+        AuditEntry legacy = new AuditEntry(
+                42,
+                AT,
+                ActorType.SYSTEM,
+                "intake",
+                "webhook.rejected",
+                "userlock-webhook",
+                "unauthenticated=3",
+                PREVIOUS,
+                base());
+        assertEquals(legacy.hash(), AuditHashing.of(legacy));
+    }
+
+    @Test
+    void concerningFieldsAreAppendedLengthPrefixedAfterTheOldForm() throws NoSuchAlgorithmException {
+        String canonical = "64:" + PREVIOUS + "|2:42|27:2024-03-05T20:47:30.123456Z|6:SYSTEM|6:intake|"
+                + "16:webhook.rejected|16:userlock-webhook|17:unauthenticated=3|2:17|36:" + GUID + "|7:zmartin|";
+        String expected = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(expected, AuditHashing.of(entry(17L, GUID, "zmartin")));
+    }
+
+    static Stream<Arguments> concerningEdits() {
+        return Stream.of(
+                Arguments.of("request added", entry(17L, null, null)),
+                Arguments.of("person added", entry(null, GUID, null)),
+                Arguments.of("account added", entry(null, null, "zmartin")),
+                Arguments.of("request changed", entry(18L, GUID, "zmartin")),
+                Arguments.of("person changed", entry(17L, GUID.replace('6', '7'), "zmartin")),
+                Arguments.of("account changed", entry(17L, GUID, "zmartim")),
+                Arguments.of("account removed", entry(17L, GUID, null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("concerningEdits")
+    void editingWhomOrWhichRequestAnEntryConcernsChangesTheHash(String what, AuditEntry edited) {
+        String original = AuditHashing.of(entry(17L, GUID, "zmartin"));
+
+        assertNotEquals(original, AuditHashing.of(edited));
+        assertNotEquals(base(), AuditHashing.of(edited));
+    }
+
+    @Test
+    void anEntryIsSealedOnce() {
+        AuditEntry fresh = entry(17L, GUID, "zmartin");
+        fresh.seal(AuditHashing.of(fresh));
+
+        assertEquals(AuditHashing.of(fresh), fresh.hash());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> fresh.seal("x"));
     }
 }

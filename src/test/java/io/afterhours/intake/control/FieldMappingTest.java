@@ -136,4 +136,40 @@ class FieldMappingTest {
     private static Map<String, Object> parse(String json) {
         return StrictJson.parseObject(json.getBytes(StandardCharsets.UTF_8), 32);
     }
+
+    @Test
+    void aSavedMappingAppliesOnceTheSettingsMoveOnAndIsNotRebuiltBefore() {
+        java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong(1);
+        Map<String, String> values = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        FieldMapping mapping = new FieldMapping();
+        mapping.settings = new io.afterhours.admin.boundary.Settings() {
+            @Override
+            public String value(String key) {
+                reads.incrementAndGet();
+                return values.getOrDefault(key, "");
+            }
+
+            @Override
+            public long generation() {
+                return generation.get();
+            }
+        };
+        values.put("afterhours.mapping.user", "UserAccount");
+        Map<String, Object> body = parse("{\"UserAccount\":\"old\",\"Login\":\"new\"}");
+
+        assertEquals("old", mapping.extract(body).get(LogicalField.USER));
+        assertEquals(List.of("Login"), mapping.unmappedMembers(body));
+        int afterFirst = reads.get();
+        mapping.extract(body);
+        mapping.unmappedMembers(body);
+        assertEquals(afterFirst, reads.get(), "no settings read while the generation stays");
+
+        values.put("afterhours.mapping.user", "Login,UserAccount");
+        assertEquals("old", mapping.extract(body).get(LogicalField.USER), "kept until the settings move on");
+        generation.incrementAndGet();
+        assertEquals("new", mapping.extract(body).get(LogicalField.USER));
+        assertEquals(List.of(), mapping.unmappedMembers(body));
+        assertEquals(List.of("Login", "UserAccount"), mapping.candidates().get(LogicalField.USER));
+    }
 }

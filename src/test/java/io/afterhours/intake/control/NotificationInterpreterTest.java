@@ -792,6 +792,31 @@ class NotificationInterpreterTest {
         assertTrue(n.rawJson().contains("\"Unknown199\":199"));
     }
 
+    // ---------------------------------------------------------------- reinterpreting a stored notification
+
+    @Test
+    void aStoredNotificationReadAgainUnderANewMappingGainsItsUserAndKeepsItsIdentity() {
+        IncomingNotification stored =
+                interpreter.interpret(body(VALID.replace("\"UserAccount\"", "\"Login\"")), RECEIVED);
+        assertEquals(null, stored.userName());
+        assertFalse(stored.mapped());
+        assertTrue(stored.unmappedMembers().contains("Login"), stored.unmappedMembers());
+        assertFalse(stored.rawJson().contains(PRIMARY), "the stored copy is redacted");
+
+        NotificationInterpreter remapped = interpreter();
+        remapped.mapping = FieldMapping.of(Map.of(LogicalField.USER, "Login,UserAccount"));
+        IncomingNotification again = remapped.reinterpret(stored.rawJson(), RECEIVED, stored.serverSlot());
+
+        assertEquals("jdoe", again.userName());
+        assertEquals("CORP", again.userDomain());
+        assertTrue(again.mapped());
+        assertFalse(again.unmappedMembers().contains("Login"), again.unmappedMembers());
+        assertEquals(stored.dedupeKey(), again.dedupeKey(), "the same event");
+        assertEquals(stored.classification(), again.classification());
+        assertEquals(stored.eventTime(), again.eventTime());
+        assertEquals(stored.rawJson(), again.rawJson(), "nothing redacted twice");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String key(String json) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.afterhours.notification.entity.ComposedMail;
+import io.afterhours.request.boundary.DecisionLinkUrls;
+import io.afterhours.request.boundary.DecisionLinks;
 import io.afterhours.request.boundary.RequestSubmitted;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,6 +21,14 @@ class MailComposerTest {
     private static RequestMails mails() {
         RequestMails mails = new RequestMails();
         mails.portalUrl = "https://afterhours.corp.example/";
+        mails.decisionLinks = new DecisionLinks() {
+            @Override
+            public DecisionLinkUrls forApprover(long requestId, UUID approver) {
+                String page = "https://afterhours.corp.example/decide.xhtml?t=" + requestId + ".tok&a=";
+                return new DecisionLinkUrls(
+                        page + "approve", page + "less", page + "deny", Instant.parse("2026-12-04T21:00:00Z"));
+            }
+        };
         return mails;
     }
 
@@ -66,6 +76,35 @@ class MailComposerTest {
                 mail.html().contains("href=\"https://afterhours.corp.example/request.xhtml?id&#61;17\""), mail.html());
         assertFalse(mail.text().contains("Denied logon on"), mail.text());
         assertEquals("Extension request from Zoé Lefèvre waits for your decision", mail.subject());
+    }
+
+    @Test
+    void theApproverGetsApproveApproveForLessAndDenyButtonsInBothParts() {
+        ComposedMail mail = mails.waiting(
+                request("Zoé Lefèvre", "Quarter-end close", null),
+                "Mathilde Dubois",
+                ZoneId.of("Europe/Paris"),
+                Locale.ENGLISH);
+
+        String page = "https://afterhours.corp.example/decide.xhtml?t=17.tok&a=";
+        assertTrue(mail.text().contains("Approve: " + page + "approve\n"), mail.text());
+        assertTrue(mail.text().contains("Approve for less…: " + page + "less\n"), mail.text());
+        assertTrue(mail.text().contains("Deny…: " + page + "deny\n"), mail.text());
+        assertTrue(mail.text().contains("once, until Fri 4 Dec 2026 22:00 (Europe/Paris)"), mail.text());
+        String html = page.replace("=", "&#61;").replace("&a", "&amp;a");
+        for (String action : new String[] {"approve", "less", "deny"}) {
+            assertTrue(mail.html().contains("<a href=\"" + html + action + "\""), mail.html());
+        }
+        assertTrue(mail.html().contains(">Approve for less…</a>"), mail.html());
+    }
+
+    @Test
+    void theDecisionButtonsSpeakFrenchToAFrenchApprover() {
+        ComposedMail mail = mails.waiting(
+                request("Zoé Lefèvre", "Clôture", null), "Mathilde Dubois", ZoneId.of("UTC"), Locale.FRENCH);
+
+        assertTrue(mail.html().contains(">Approuver moins longtemps…</a>"), mail.html());
+        assertTrue(mail.text().contains("Refuser…: https://afterhours.corp.example/decide.xhtml"), mail.text());
     }
 
     @Test
