@@ -69,8 +69,7 @@ class LinkTokensTest {
                 "another signature");
     }
 
-    private static final String ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     @Test
     void aSignatureWhoseLastCharacterDiffersOnlyInUnusedBitsIsRefused() {
