@@ -72,8 +72,8 @@ public class SignInView {
     }
 
     /**
-     * After a refused sign-in: a fresh session (the mechanism keeps a half-finished authentication in the old one,
-     * which would make the next protected page answer an empty 200) and a redirect, so the form is shown anew.
+     * After a refused sign-in: a fresh session (nothing of the refused attempt stays with the old one) and a
+     * redirect, so the form is shown anew.
      */
     private static void restart(ExternalContext external, String reason) throws IOException {
         external.invalidateSession();
