@@ -114,6 +114,36 @@ class HistoryUiIT extends BrowserTest {
     }
 
     @Test
+    void aNewSearchShowsItsFirstPageEvenWhenAnotherPageWasOpen() {
+        URI base = ItSupport.loopback(deploymentUrl);
+        String action = "it.paging" + runId();
+        for (int i = 0; i < 30; i++) {
+            concerning(base, "pmartin", action);
+        }
+        chromium.signIn(base, "aauditor");
+        browser.findElement(By.id("nav-history")).click();
+        chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.id("filters:action")));
+        search("action", action);
+        assertTrue(pageReport().startsWith("1–25 of 30"), pageReport());
+
+        browser.findElement(By.cssSelector("#table\\:history .ui-paginator-next"))
+                .click();
+        chromium.await().until(driver -> pageReport().startsWith("26–30"));
+        search("action", action);
+
+        assertTrue(pageReport().startsWith("1–25 of 30"), "the new search opens on its first page: " + pageReport());
+        assertEquals(
+                25,
+                browser.findElements(By.cssSelector("#table\\:history_data tr[data-ri]"))
+                        .size());
+    }
+
+    private static String pageReport() {
+        return browser.findElement(By.cssSelector("#table\\:history .ui-paginator-current"))
+                .getText();
+    }
+
+    @Test
     void aManagerSeesTheirTeamsEntriesOnly() {
         URI base = ItSupport.loopback(deploymentUrl);
         String action = "it.team" + runId();
