@@ -23,8 +23,12 @@ final class MailLinks {
 
     /** The SMTP server the server under test sends to (pom.xml gives both the same port: it.smtp.port followed by the fork number); not started. */
     static GreenMail greenMail() {
-        int port = Integer.parseInt(System.getProperty("afterhours.it.smtp.port", "3025"));
-        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        return new GreenMail(new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    /** The port the server under test sends mail to. */
+    static int smtpPort() {
+        return Integer.parseInt(System.getProperty("afterhours.it.smtp.port", "3025"));
     }
 
     /** The mail about request {@code id} (its text part links to the request page), waiting up to 30 s for it. */
