@@ -160,6 +160,8 @@ class DecisionsIT {
         }
         PortalSession manager = new PortalSession(base).signedInAs(boss);
         String inbox = manager.get("inbox.xhtml").body();
+        assertTrue(inbox.contains("1 h · Desk</div>"), "the session type in words: " + inbox);
+        assertFalse(inbox.contains("WORKSTATION"), "not UserLock's name for it");
         PortalSession otherTab = new PortalSession(base).signedInAs(boss);
         String noReason = manager.submit(
                         "inbox.xhtml", inbox, "inbox:denySelected", "inbox:pending_selection", ids[0] + "," + ids[2])

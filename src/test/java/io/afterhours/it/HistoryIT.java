@@ -172,7 +172,13 @@ class HistoryIT {
         int opened = timeline.indexOf("data-action=\"request.opened\"");
         int approved = timeline.indexOf("data-action=\"request.approved\"");
         assertTrue(opened > 0 && approved > opened, "opened, then approved: " + timeline);
-        assertTrue(manager.get("request.xhtml?id=" + id).body().contains("id=\"timeline\""));
+        assertTrue(
+                timeline.contains("data-action=\"request.approved\" title=\"request.approved\">Approved</span>"),
+                "each step in words, its code as the title: " + timeline);
+        // The manager's reports come through the directory cache (1 s in the tests): the list read before this test
+        // added the employee may still be the one the page sees.
+        RequestDriver.await(
+                () -> manager.get("request.xhtml?id=" + id).body(), body -> body.contains("id=\"timeline\""));
         assertTrue(new PortalSession(base)
                 .signedInAs("aauditor")
                 .get("request.xhtml?id=" + id)
@@ -190,6 +196,11 @@ class HistoryIT {
                 .get("history.xhtml?person=" + user + "&state=" + "APPROVED")
                 .body();
         assertTrue(byState.contains("data-action=\"request.approved\""), "filtered by the request's state");
+        assertTrue(
+                Pattern.compile(">Approved</span>\\s*<div class=\"ah-muted\">request.approved</div>")
+                        .matcher(byState)
+                        .find(),
+                "the action in words above the code it is filtered by: " + byState);
     }
 
     /**

@@ -27,9 +27,19 @@ public final class BundleText {
         return format(parts[0], args);
     }
 
+    /** The bundle's text for {@code key} as it is (no arguments), or {@code fallback} when the bundle lacks it. */
+    public static String labelOr(String key, String fallback) {
+        ResourceBundle bundle = bundle();
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
     private static String format(String key, Object[] args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+        ResourceBundle bundle = bundle();
         return MessageFormat.format(bundle.containsKey(key) ? bundle.getString(key) : key, args);
+    }
+
+    private static ResourceBundle bundle() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg");
     }
 }
