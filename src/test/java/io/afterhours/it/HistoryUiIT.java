@@ -87,6 +87,13 @@ class HistoryUiIT extends BrowserTest {
                 "the request entry is listed and linked");
         String href = browser.findElement(By.id("filters:export")).getAttribute("href");
         assertTrue(href.contains("history.csv?person=" + user), href);
+        // Fields and the export link line up with the buttons (a stylesheet rule once made each field 10rem tall).
+        int button = browser.findElement(By.id("filters:search")).getSize().getHeight();
+        assertTrue(
+                browser.findElement(By.id("filters:person")).getSize().getHeight() <= button + 4,
+                "a filter field no taller than a button");
+        assertEquals(
+                button, browser.findElement(By.id("filters:export")).getSize().getHeight(), "the export link");
 
         String cookies = browser.manage().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue())

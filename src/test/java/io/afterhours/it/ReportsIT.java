@@ -150,6 +150,11 @@ class ReportsIT extends BrowserTest {
         assertTrue(browser.findElement(By.id("denials-table"))
                 .getAttribute("textContent")
                 .contains("2025-03-12"));
+        // The page's hand-made buttons are dressed like PrimeFaces' own (its stylesheet was missing here once: the
+        // Show button shrank to its text and the download icon sat at the page's edge).
+        int show = browser.findElement(By.id("show")).getSize().getHeight();
+        assertTrue(show >= 30, "the Show button has the buttons' padding: " + show + " px");
+        assertEquals(show, browser.findElement(By.id("usage-export")).getSize().getHeight(), "the export link too");
         Path dir = Path.of(System.getProperty("afterhours.it.buildDirectory", "target"), "screenshots");
         Files.createDirectories(dir);
         File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
