@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -149,7 +150,7 @@ public class BridgePoller {
         if (Instant.now().isAfter(lastInventory.plus(inventoryInterval)) || applied > 0) {
             postInventory();
         }
-        lastOutcome = "ok at " + Instant.now() + ": " + applied + " action(s)";
+        lastOutcome = "ok at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ": " + applied + " action(s)";
     }
 
     private void handle(JsonObject action) throws IOException, InterruptedException {
