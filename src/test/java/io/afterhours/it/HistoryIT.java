@@ -230,6 +230,14 @@ class HistoryIT {
                         new byte[0]);
                 assertEquals(200, added.statusCode(), added.body());
                 first = first < 0 ? Long.parseLong(added.body()) : first;
+                if (part == 1) {
+                    // As the anchor worker's start run can (it came seconds after deployment in one run): the
+                    // clean-up below must take such an anchor away with the rows, or the chain reads as truncated.
+                    assertEquals(
+                            200,
+                            ItSupport.post(base, "api/it-audit/anchor", null, new byte[0])
+                                    .statusCode());
+                }
             }
             PortalSession auditor = new PortalSession(base).signedInAs("aauditor");
             long before = Long.parseLong(get(base, "api/it-probe/heap").body());

@@ -73,6 +73,9 @@ public class ProbeResource {
     @Inject
     io.afterhours.connector.control.ConnectorMode connectorMode;
 
+    @Inject
+    io.afterhours.audit.control.AnchorFile anchorFile;
+
     /** Stored notifications whose user or computer equals the marker, oldest first. */
     @GET
     @Path("notifications")
@@ -706,7 +709,10 @@ public class ProbeResource {
     /**
      * Undoes a bulk load, from the tail back: removes at most {@code max} entries from the end (down to {@code from})
      * and points the head at the entry before them, so the chain is intact after every call and the other tests do
-     * not walk 100,000 extra entries. Only for a test-owned tail. Returns the head's sequence number afterwards.
+     * not walk 100,000 extra entries. Only for a test-owned tail. The anchor worker may have anchored the head while
+     * the bulk rows were there (its start run can come seconds after deployment): those anchor lines go too, or every
+     * later verification would rightly report the removal as a truncation. Returns the head's sequence number
+     * afterwards.
      */
     @POST
     @Path("history/bulk/remove")
@@ -724,7 +730,31 @@ public class ProbeResource {
                 head.executeUpdate();
             }
             c.commit();
+            forgetAnchorsFrom(cut);
             return cut - 1;
+        }
+    }
+
+    private void forgetAnchorsFrom(long seq) {
+        java.nio.file.Path file = anchorFile.path();
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                return;
+            }
+            List<String> kept = java.nio.file.Files.readAllLines(file).stream()
+                    .filter(line -> io.afterhours.audit.boundary.Anchor.parse(line)
+                            .map(anchor -> anchor.seq() < seq)
+                            .orElse(true))
+                    .toList();
+            java.nio.file.Path next = file.resolveSibling(file.getFileName() + ".it");
+            java.nio.file.Files.write(next, kept);
+            java.nio.file.Files.move(
+                    next,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
