@@ -220,18 +220,7 @@ class MailIT {
 
     /** Waits for the mail about request {@code id}, then a little longer, and asserts it came exactly once. */
     private MimeMessage onlyMailAbout(long id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<MimeMessage> found = about(id);
-        while (found.isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            found = about(id);
-        }
-        assertFalse(found.isEmpty(), "no mail about request " + id + ": " + outbox(id));
-        // Long enough for the server's worker (every second) to send it again if the row had stayed due.
-        Thread.sleep(3000);
-        found = about(id);
-        assertEquals(1, found.size(), "mails about request " + id);
-        return found.get(0);
+        return onlyMailsAbout(id, 1).get(0);
     }
 
     /** Waits until {@code count} mails about request {@code id} arrived. */
@@ -243,9 +232,10 @@ class MailIT {
         assertEquals(count, about(id).size(), "mails about request " + id + ": " + outbox(id));
     }
 
-    /** Waits a little longer than a worker run, then asserts exactly {@code count} mails about request {@code id}. */
+    /** Waits for {@code count} mails about request {@code id}, then a little longer, and asserts no more came. */
     private List<MimeMessage> onlyMailsAbout(long id, int count) throws Exception {
         awaitMailsAbout(id, count);
+        // Long enough for the server's worker (every second) to send one again if its row had stayed due.
         Thread.sleep(3000);
         List<MimeMessage> found = about(id);
         assertEquals(count, found.size(), "mails about request " + id);

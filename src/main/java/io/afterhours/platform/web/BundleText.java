@@ -34,8 +34,7 @@ public final class BundleText {
     }
 
     private static String format(String key, Object[] args) {
-        ResourceBundle bundle = bundle();
-        return MessageFormat.format(bundle.containsKey(key) ? bundle.getString(key) : key, args);
+        return MessageFormat.format(labelOr(key, key), args);
     }
 
     private static ResourceBundle bundle() {
